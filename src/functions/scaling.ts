@@ -1,0 +1,15 @@
+import { scaleGain as gain } from "../pricing";
+import { cell } from "./excel";
+import * as P from "./params";
+
+/**
+ * Model-size multiple a fixed budget buys once compute gets cheaper.
+ * Example: =GPU.SCALEGAIN(0.5) = 2; =GPU.SCALEGAIN(0.5,"chinchilla") = 1.414.
+ * @customfunction SCALEGAIN
+ * @param cost_reduction Fall in the cost of compute as a fraction: 0.5 for half price.
+ * @param [law] "fixed-tokens" (default: size ~ compute) or "chinchilla" (size ~ sqrt(compute)).
+ * @returns How many times larger a model the same budget trains.
+ */
+export function scaleGain(cost_reduction: number, law?: string): number {
+  return cell(() => gain(P.costReduction(cost_reduction), P.law(law)));
+}

@@ -1,0 +1,73 @@
+import type { Figure } from "../figure";
+
+/** Numeric formats whose dense peak throughput the price book records. */
+export const PRECISIONS = ["bf16", "fp16", "fp8", "tf32", "int8"] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** The ways a cloud sells an instance-hour. */
+export const RENT_MODES = ["ondemand", "reserved1y", "reserved3y", "spot"] as const;
+export type RentMode = (typeof RENT_MODES)[number];
+
+/** An accelerator as its datasheet and its street price describe it. */
+export interface AcceleratorData {
+  /** Canonical id users type, e.g. "H100-SXM" (matched case-insensitively). */
+  readonly id: string;
+  readonly name: string;
+  /** Peak dense throughput per precision, in TFLOP/s (TOPS for int8). */
+  readonly tflops: Partial<Record<Precision, Figure>>;
+  readonly memoryGb: Figure;
+  readonly bandwidthTBs: Figure;
+  readonly tdpW: Figure;
+  /** Wall power of the server per accelerator (host CPUs, NICs, fans included), W. */
+  readonly serverWPerGpu: Figure;
+  /** Accelerators in one purchasable server (node). */
+  readonly gpusPerNode: Figure;
+  /** Purchase price of one node, network excluded; absent where it is not sold (cloud-only chips). */
+  readonly nodePriceUsd?: Figure;
+  /** Street price of one accelerator. */
+  readonly gpuPriceUsd?: Figure;
+  /** Estimated cost for the vendor to make one accelerator. */
+  readonly costToMakeUsd?: Figure;
+}
+
+/** A cloud instance type and its hourly prices (USD per instance-hour). */
+export interface InstanceData {
+  readonly provider: string;
+  readonly name: string;
+  /** Id of the accelerator it carries (an AcceleratorData.id). */
+  readonly gpu: string;
+  readonly gpusPerInstance: Figure;
+  readonly hourlyUsd: Partial<Record<RentMode, Figure>>;
+}
+
+/** Data-centre assumptions for owned hardware. */
+export interface FacilityData {
+  /** Power usage effectiveness: facility power over IT power. */
+  readonly pue: Figure;
+  readonly electricityUsdPerKwh: Figure;
+  /** Average draw as a fraction of the server's rated power. */
+  readonly averageDraw: Figure;
+  /** Colocation price per kW of provisioned IT power per month (space, cooling, power delivery). */
+  readonly colocationUsdPerKwMonth: Figure;
+  /** Operations (staff, support contracts, spares) per year as a fraction of capex. */
+  readonly operationsShareOfCapex: Figure;
+  /** Cluster network (NICs, cables, switches) as a fraction of the cluster's purchase cost. */
+  readonly networkShareOfCluster: Figure;
+  readonly depreciationYears: Figure;
+}
+
+/** Defaults of the methods (how compute turns into time). */
+export interface MethodData {
+  /** Model FLOP utilisation of training runs. */
+  readonly trainingMfu: Figure;
+}
+
+/** The shipped defaults, as authored. */
+export interface PriceBookData {
+  /** Edition of the price book; workbooks record the edition they were built on. */
+  readonly version: string;
+  readonly accelerators: readonly AcceleratorData[];
+  readonly instances: readonly InstanceData[];
+  readonly facility: FacilityData;
+  readonly methods: MethodData;
+}

@@ -1,0 +1,128 @@
+import type { RentMode } from "./book/types";
+import { listOf } from "./closest";
+import { notAvailable } from "./errors";
+import type { Pricing } from "./modes";
+import type { Accelerator, PriceBook } from "./priceBook";
+import { MONTHS_PER_YEAR, hoursIn } from "./time";
+
+/** Whole units needed to hold `gpus` accelerators, `perUnit` to a node or an instance. */
+export function wholeUnits(gpus: number, perUnit: number): number {
+  // The epsilon keeps 16.000000000000004 nodes from becoming 17.
+  return Math.ceil(gpus / perUnit - 1e-9);
+}
+
+/**
+ * Purchase price of the nodes that hold `gpus` accelerators, with their share of the cluster
+ * network (NICs, cables, switches):
+ *
+ *   capex = ceil(gpus / gpusPerNode) x nodePrice / (1 - networkShare)
+ *
+ * Example (defaults): 8 H100-SXM = 1 node x $248,956 / (1 - 0.19) = $307,353, the founding
+ * analysis's "almost $300K" node (F1).
+ */
+export function capexUsd(book: PriceBook, gpu: Accelerator, gpus: number): number {
+  if (gpu.nodePriceUsd === undefined) {
+    throw notAvailable(`${gpu.id} is not sold as a server; price it with a rent mode or a USD per GPU-hour rate.`);
+  }
+  return (wholeUnits(gpus, gpu.gpusPerNode) * gpu.nodePriceUsd) / (1 - book.facility.networkShareOfCluster);
+}
+
+/** What owning a cluster costs over a period, by kind of spending (USD). */
+export interface OwnershipCost {
+  readonly capex: number;
+  readonly energy: number;
+  readonly facility: number;
+  readonly operations: number;
+  readonly total: number;
+}
+
+/**
+ * All-in cost of owning the nodes for `gpus` accelerators for `years` years. Whole nodes are
+ * bought, powered and housed:
+ *
+ *   installed kW = nodes x gpusPerNode x serverWPerGpu / 1000
+ *   energy      = installed kW x averageDraw x PUE x hours x USD/kWh
+ *   facility    = installed kW x colocation USD/kW-month x 12 x years
+ *   operations  = capex x operations share a year x years
+ *
+ * Example (defaults, 8 H100-SXM, 3 years): capex $307,353; energy 10.2 kW x 0.75 x 1.25 x
+ * 26,280 h x $0.0806 = $20,255; facility 10.2 x $175 x 36 = $64,260; operations 6% x 3 x
+ * $307,353 = $55,324; total $447,192: the analysis's ~$450K per node (F5, F6).
+ *
+ * The capex is spent once, whatever `years` is: a period longer than the hardware's life
+ * does not buy a second generation.
+ */
+export function ownershipCost(book: PriceBook, gpu: Accelerator, gpus: number, years: number): OwnershipCost {
+  const f = book.facility;
+  const capex = capexUsd(book, gpu, gpus);
+  const installedKw = (wholeUnits(gpus, gpu.gpusPerNode) * gpu.gpusPerNode * gpu.serverWPerGpu) / 1000;
+  const energy = installedKw * f.averageDraw * f.pue * hoursIn(years) * f.electricityUsdPerKwh;
+  const facility = installedKw * f.colocationUsdPerKwMonth * MONTHS_PER_YEAR * years;
+  const operations = capex * f.operationsShareOfCapex * years;
+  return { capex, energy, facility, operations, total: capex + energy + facility + operations };
+}
+
+/**
+ * Hourly price of one `gpu` instance at `provider` in `mode`, and the instance's size.
+ * #N/A when the provider rents no such instance or does not sell it in that mode.
+ */
+export function rentalRate(
+  book: PriceBook,
+  gpu: Accelerator,
+  provider: string,
+  mode: RentMode,
+): { usdPerInstanceHour: number; gpusPerInstance: number } {
+  const instance = book.instance(provider, gpu);
+  const rate = instance.hourlyUsd[mode];
+  if (rate === undefined) {
+    const offered = Object.keys(instance.hourlyUsd);
+    throw notAvailable(
+      `${instance.provider} ${instance.name} (${gpu.id}) has no "${mode}" price. It offers ${listOf(offered)}.`,
+    );
+  }
+  return { usdPerInstanceHour: rate, gpusPerInstance: instance.gpusPerInstance };
+}
+
+/**
+ * Rent for `gpus` accelerators over `years`. Clouds rent whole instances:
+ *
+ *   rent = ceil(gpus / gpusPerInstance) x USD per instance-hour x hours
+ *
+ * Example: 8 H100-SXM on AWS p5.48xlarge on demand for 3 years = 1 x $98.32 x 26,280 h =
+ * $2,583,850 (F2); reserved3y: 1 x $43.16 x 26,280 = $1,134,245 (F3).
+ */
+export function rentCost(book: PriceBook, gpu: Accelerator, gpus: number, years: number, provider: string, mode: RentMode): number {
+  const { usdPerInstanceHour, gpusPerInstance } = rentalRate(book, gpu, provider, mode);
+  return wholeUnits(gpus, gpusPerInstance) * usdPerInstanceHour * hoursIn(years);
+}
+
+export interface ClusterCostInput {
+  readonly gpus: number;
+  readonly gpu: Accelerator;
+  readonly pricing: Pricing;
+  readonly years: number;
+  readonly provider: string;
+}
+
+/**
+ * USD to have `gpus` accelerators for `years` years, under `pricing`:
+ * - capex: `capexUsd` (the purchase alone);
+ * - buy: `ownershipCost(...).total` (purchase, energy, facility, operations);
+ * - a rent mode: `rentCost` at the provider's list price;
+ * - a rate: gpus x USD per GPU-hour x hours (no instance rounding: a negotiated per-GPU price).
+ *
+ * Example: clusterCost(8 x H100-SXM, rent ondemand, 3 years, aws) = $2,583,850.
+ */
+export function clusterCost(book: PriceBook, input: ClusterCostInput): number {
+  const { gpus, gpu, pricing, years, provider } = input;
+  switch (pricing.kind) {
+    case "capex":
+      return capexUsd(book, gpu, gpus);
+    case "buy":
+      return ownershipCost(book, gpu, gpus, years).total;
+    case "rent":
+      return rentCost(book, gpu, gpus, years, provider, pricing.mode);
+    case "rate":
+      return gpus * pricing.usdPerGpuHour * hoursIn(years);
+  }
+}

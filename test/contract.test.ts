@@ -1,0 +1,139 @@
+/**
+ * The runtime contract: what Excel loads (dist/functions.js + dist/functions.json) registers
+ * every function once, and each answers the way Excel calls it.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadRuntime, type Outcome, type Runtime } from "./harness/runtime";
+
+let xl: Runtime;
+beforeAll(() => {
+  xl = loadRuntime();
+});
+
+function expectError(outcome: Outcome, code: string, ...words: string[]) {
+  expect(outcome).toHaveProperty("error");
+  const { error } = outcome as { error: { code: string; message: string } };
+  expect(error.code).toBe(code);
+  for (const w of words) expect(error.message).toContain(w);
+}
+
+describe("registration", () => {
+  it("associates every id of functions.json exactly once, and nothing else", () => {
+    const ids = xl.metadata.map((m) => m.id.toUpperCase());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(xl.associations.get(id), id).toBe(1);
+    expect([...xl.associations.keys()].sort()).toEqual([...ids].sort());
+  });
+
+  it("ships the foundation's functions", () => {
+    const ids = xl.metadata.map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining(["CLUSTERCOST", "FLOPS", "GPUSFOR", "SCALEGAIN", "PRICE"]));
+  });
+
+  it("describes every function and every parameter", () => {
+    for (const m of xl.metadata) {
+      expect(m.description, m.id).toBeTruthy();
+      for (const p of m.parameters) expect(p.description, `${m.id}.${p.name}`).toBeTruthy();
+    }
+  });
+
+  it("keeps the public argument order of CLUSTERCOST", () => {
+    const cc = xl.metadata.find((m) => m.id === "CLUSTERCOST")!;
+    expect(cc.parameters.map((p) => p.name).slice(0, 5)).toEqual(["gpus", "gpu", "pricing", "years", "provider"]);
+    expect(cc.parameters.slice(1).every((p) => p.optional)).toBe(true);
+  });
+});
+
+describe("calls as Excel makes them", () => {
+  it("omitted optional arguments arrive as null and take the documented defaults", async () => {
+    const explicit = await xl.value("CLUSTERCOST", 8, "H100-SXM", "ondemand", 3, "aws");
+    expect(await xl.value("CLUSTERCOST", 8)).toBe(explicit);
+    expect(await xl.value("CLUSTERCOST", 8, null, null, null, null)).toBe(explicit);
+    expect(await xl.value("FLOPS", 1)).toBeCloseTo(989.4e12, 0);
+  });
+
+  it("matches keys and modes in any case", async () => {
+    const ref = await xl.value("CLUSTERCOST", 8, "H100-SXM", "reserved3y", 3, "aws");
+    expect(await xl.value("CLUSTERCOST", 8, "h100-sxm", "Reserved3Y", 3, "AWS")).toBe(ref);
+    expect(await xl.value("FLOPS", 1, "h100-SXM", "FP8")).toBeCloseTo(1978.9e12, 0);
+    expect(await xl.value("PRICE", "AWS.P5.48XLARGE.ONDEMAND")).toBe(98.32);
+    expect(await xl.value("SCALEGAIN", 0.5, "CHINCHILLA")).toBeCloseTo(Math.SQRT2, 12);
+  });
+
+  it("treats a 1x1 range like its value", async () => {
+    expect(await xl.value("CLUSTERCOST", [[8]], [["H100-SXM"]])).toBe(await xl.value("CLUSTERCOST", 8));
+  });
+
+  it("prices a negotiated rate given as a number in USD per GPU-hour", async () => {
+    expect(await xl.value("CLUSTERCOST", 16, "H100-SXM", 2, 1)).toBeCloseTo(16 * 2 * 8760, 6);
+  });
+
+  it("rents whole instances: 9 GPUs on p5.48xlarge pay for 2 instances", async () => {
+    expect(await xl.value("CLUSTERCOST", 9, "H100-SXM", "ondemand", 1)).toBeCloseTo(2 * 98.32 * 8760, 6);
+  });
+
+  it("reads the price book by key", async () => {
+    expect(await xl.value("PRICE", "facility.pue")).toBe(1.25);
+    expect(await xl.value("PRICE", "h100-sxm.tflops.fp16")).toBe(989.4);
+  });
+});
+
+describe("bad input gives an Excel error with a message naming what to fix", () => {
+  it.each([
+    [-8, "gpus"],
+    [0, "gpus"],
+    ["eight", "gpus"],
+    [true, "gpus"],
+    [[[1, 2]], "range"],
+  ])("CLUSTERCOST(%j) -> #VALUE!", async (gpus, word) => {
+    expectError(await xl.call("CLUSTERCOST", gpus), "#VALUE!", word);
+  });
+
+  it("a missing required argument", async () => {
+    expectError(await xl.call("CLUSTERCOST", null), "#VALUE!", "gpus", "required");
+  });
+
+  it("years <= 0", async () => {
+    expectError(await xl.call("CLUSTERCOST", 8, "H100-SXM", "ondemand", 0), "#VALUE!", "years");
+    expectError(await xl.call("CLUSTERCOST", 8, "H100-SXM", "ondemand", -1), "#VALUE!", "years");
+  });
+
+  it("unknown accelerator lists the known ones", async () => {
+    expectError(await xl.call("CLUSTERCOST", 8, "H900"), "#N/A", "H900", "H100-SXM", "A100-80GB");
+  });
+
+  it("unknown provider lists the providers", async () => {
+    expectError(await xl.call("CLUSTERCOST", 8, "H100-SXM", "ondemand", 3, "ibm"), "#N/A", "ibm", "aws");
+  });
+
+  it("unknown pricing mode lists the modes", async () => {
+    expectError(await xl.call("CLUSTERCOST", 8, "H100-SXM", "lease"), "#VALUE!", "lease", "capex", "reserved3y");
+  });
+
+  it("a negative price per GPU-hour", async () => {
+    expectError(await xl.call("CLUSTERCOST", 8, "H100-SXM", -2), "#VALUE!", "pricing");
+  });
+
+  it("a mode the instance is not sold in names the modes it is", async () => {
+    expectError(await xl.call("CLUSTERCOST", 8, "H100-SXM", "spot"), "#N/A", "spot", "ondemand", "reserved3y");
+  });
+
+  it("unknown precision, and a precision the accelerator has no figure for", async () => {
+    expectError(await xl.call("FLOPS", 8, "H100-SXM", "fp4"), "#VALUE!", "fp4", "bf16");
+    expectError(await xl.call("FLOPS", 8, "A100-80GB", "fp8"), "#N/A", "fp8", "A100-80GB");
+  });
+
+  it("SCALEGAIN at or beyond a 100% cut, and an unknown law", async () => {
+    expectError(await xl.call("SCALEGAIN", 1), "#VALUE!", "cost_reduction");
+    expectError(await xl.call("SCALEGAIN", 0.5, "kaplan"), "#VALUE!", "fixed-tokens", "chinchilla");
+  });
+
+  it("PRICE of an unknown key names the closest keys", async () => {
+    expectError(await xl.call("PRICE", "aws.p5.ondemand"), "#N/A", "aws.p5.48xlarge.ondemand");
+  });
+
+  it("results too large for a cell become #NUM!, never Infinity", async () => {
+    const outcome = await xl.call("CLUSTERCOST", 1e9, "H100-SXM", 1e300, 100);
+    expectError(outcome, "#NUM!");
+  });
+});

@@ -1,0 +1,29 @@
+/** The shipped price book: every figure cited and dated, within its own bounds. */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_BOOK, boundsProblem, defaultBook } from "../../src/pricing";
+
+const assumptions = [...defaultBook().assumptions.values()];
+
+describe("price book", () => {
+  it("has the foundation's accelerators and AWS instances", () => {
+    const book = defaultBook();
+    expect(book.instance("aws", book.accelerator("H100-SXM")).name).toBe("p5.48xlarge");
+    expect(book.instance("aws", book.accelerator("A100-80GB")).name).toBe("p4de.24xlarge");
+  });
+
+  it.each(assumptions.map((a) => [a.key, a] as const))("%s has a source, an as-of date and a unit", (_key, a) => {
+    expect(a.shipped.source.length).toBeGreaterThan(5);
+    expect(a.shipped.asOf).toMatch(/^(19|20)\d\d(-\d\d(-\d\d)?)?$/);
+    expect(a.shipped.unit.length).toBeGreaterThan(0);
+    expect(boundsProblem(a.value, a.bounds)).toBeUndefined();
+  });
+
+  it("keys are lower case and unique", () => {
+    for (const a of assumptions) expect(a.key).toBe(a.key.toLowerCase());
+    expect(new Set(assumptions.map((a) => a.key)).size).toBe(assumptions.length);
+  });
+
+  it("records its edition", () => {
+    expect(DEFAULT_BOOK.version).toMatch(/^\d{4}\.\d{2}-\d+$/);
+  });
+});

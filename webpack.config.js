@@ -1,0 +1,77 @@
+/* Build of the add-in: the custom-functions bundle, the task pane (which is also the shared
+ * runtime page), functions.json from JSDoc, the manifest and the icons. */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+/* Where the production build is hosted: ADDIN_URL=https://example.com/gpu/ npm run build */
+const PROD_URL = process.env.ADDIN_URL || "https://gpu-cost.example.com/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/* The adapter files whose JSDoc becomes functions.json (and whose functions get associated). */
+const FUNCTION_SOURCES = ["cluster", "scaling", "assumptions"].map((f) => `./src/functions/${f}.ts`);
+
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    const o = await devCerts.getHttpsServerOptions();
+    return { ca: o.ca, key: o.key, cert: o.cert };
+  } catch (error) {
+    // Installing the CA into the system store needs admin rights; the certificate files exist.
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    const fs = require("fs");
+    const read = (f) => fs.readFileSync(path.join(dir, f));
+    console.warn(`office-addin-dev-certs: ${error.message}; serving with the certificates in ${dir}.`);
+    return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const baseUrl = dev ? DEV_URL : PROD_URL;
+  return {
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/index.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Functions and pane in one page: the shared runtime.
+        chunks: ["taskpane", "functions"],
+        templateParameters: { officeJsUrl: env.OFFICE_JS_URL || OFFICE_JS_CDN },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().split(DEV_URL).join(baseUrl),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: env.WEBPACK_SERVE
+      ? {
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await httpsOptions() },
+          port: Number(process.env.npm_package_config_dev_server_port || 3000),
+          static: false,
+          client: false,
+          hot: false,
+        }
+      : undefined,
+  };
+};

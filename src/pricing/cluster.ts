@@ -1,5 +1,6 @@
 import type { RentMode } from "./book/types";
 import { listOf } from "./closest";
+import { serverWatts } from "./compute";
 import { notAvailable } from "./errors";
 import type { Pricing } from "./modes";
 import type { Accelerator, PriceBook } from "./priceBook";
@@ -55,7 +56,7 @@ export interface OwnershipCost {
 export function ownershipCost(book: PriceBook, gpu: Accelerator, gpus: number, years: number): OwnershipCost {
   const f = book.facility;
   const capex = capexUsd(book, gpu, gpus);
-  const installedKw = (wholeUnits(gpus, gpu.gpusPerNode) * gpu.gpusPerNode * gpu.serverWPerGpu) / 1000;
+  const installedKw = (wholeUnits(gpus, gpu.gpusPerNode) * gpu.gpusPerNode * serverWatts(gpu)) / 1000;
   const energy = installedKw * f.averageDraw * f.pue * hoursIn(years) * f.electricityUsdPerKwh;
   const facility = installedKw * f.colocationUsdPerKwMonth * MONTHS_PER_YEAR * years;
   const operations = capex * f.operationsShareOfCapex * years;

@@ -28,3 +28,11 @@ export function clusterFlops(gpus: number, gpu: Accelerator, precision: Precisio
 export function gpusFor(flops: number, gpu: Accelerator, precision: Precision): number {
   return Math.ceil(flops / peakFlops(gpu, precision) - 1e-9);
 }
+
+/** Wall power of the server per accelerator (W), or #N/A where the price book has no figure. */
+export function serverWatts(gpu: Accelerator): number {
+  if (gpu.serverWPerGpu === undefined) {
+    throw notAvailable(`The price book has no server power figure for ${gpu.id}; set ${gpu.id.toLowerCase()}.server_w to use it.`);
+  }
+  return gpu.serverWPerGpu;
+}

@@ -23,8 +23,8 @@ export interface Accelerator {
   readonly flops: Partial<Record<Precision, number>>;
   readonly memoryGb: number;
   readonly bandwidthTBs: number;
-  readonly tdpW: number;
-  readonly serverWPerGpu: number;
+  readonly tdpW?: number;
+  readonly serverWPerGpu?: number;
   readonly gpusPerNode: number;
   readonly nodePriceUsd?: number;
   readonly gpuPriceUsd?: number;
@@ -94,8 +94,8 @@ export class PriceBook {
         flops,
         memoryGb: num("memory_gb", a.memoryGb, POSITIVE, "memory"),
         bandwidthTBs: num("bandwidth_tbs", a.bandwidthTBs, POSITIVE, "memory bandwidth"),
-        tdpW: num("tdp_w", a.tdpW, POSITIVE, "TDP"),
-        serverWPerGpu: num("server_w", a.serverWPerGpu, POSITIVE, "server power per GPU"),
+        tdpW: opt("tdp_w", a.tdpW, POSITIVE, "TDP"),
+        serverWPerGpu: opt("server_w", a.serverWPerGpu, POSITIVE, "server power per GPU"),
         gpusPerNode: num("node_gpus", a.gpusPerNode, COUNT, "GPUs per node"),
         nodePriceUsd: opt("node_price", a.nodePriceUsd, POSITIVE, "node purchase price"),
         gpuPriceUsd: opt("gpu_price", a.gpuPriceUsd, POSITIVE, "price per GPU"),

@@ -16,11 +16,16 @@ export interface AcceleratorData {
   /** Peak dense throughput per precision, in TFLOP/s (TOPS for int8). */
   readonly tflops: Partial<Record<Precision, Figure>>;
   readonly memoryGb: Figure;
+  /** Memory bandwidth; sets the memory-bound decode floor of inference. */
   readonly bandwidthTBs: Figure;
-  readonly tdpW: Figure;
-  /** Wall power of the server per accelerator (host CPUs, NICs, fans included), W. */
-  readonly serverWPerGpu: Figure;
-  /** Accelerators in one purchasable server (node). */
+  /** Absent where no citable figure exists (some cloud-only chips). */
+  readonly tdpW?: Figure;
+  /**
+   * Wall power of the server per accelerator (host CPUs, NICs, fans included), W. Needed for
+   * energy; absent where no citable figure exists.
+   */
+  readonly serverWPerGpu?: Figure;
+  /** Accelerators in one server (node), as sold or as the cloud deploys it. */
   readonly gpusPerNode: Figure;
   /** Purchase price of one node, network excluded; absent where it is not sold (cloud-only chips). */
   readonly nodePriceUsd?: Figure;

@@ -10,8 +10,9 @@ const DEV_URL = "https://localhost:3000/";
 const PROD_URL = process.env.ADDIN_URL || "https://gpu-cost.example.com/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/* The adapter files whose JSDoc becomes functions.json (and whose functions get associated). */
-const FUNCTION_SOURCES = ["cluster", "scaling", "assumptions"].map((f) => `./src/functions/${f}.ts`);
+/* The adapter files: their JSDoc becomes functions.json, the plugin's loader appends their
+ * CustomFunctions.associate calls, and together they are the functions bundle. */
+const FUNCTION_SOURCES = ["cluster", "inference", "training", "customChip", "scaling", "assumptions"].map((f) => `./src/functions/${f}.ts`);
 
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -34,7 +35,7 @@ module.exports = async (env, options) => {
   return {
     devtool: "source-map",
     entry: {
-      functions: "./src/functions/index.ts",
+      functions: FUNCTION_SOURCES,
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },

@@ -42,13 +42,24 @@ export interface NumberRule {
 
 /** A numeric parameter with its accepted range. */
 export function numberRule(name: string, rule: NumberRule = {}): Rule<number> {
+  const read = optionalNumberRule(name, rule);
+  return (raw) => {
+    const value = read(raw);
+    if (value !== undefined) return value;
+    if (rule.default !== undefined) return rule.default;
+    throw invalid(`${name} is required: ${rangeText(rule)}.`);
+  };
+}
+
+/**
+ * A numeric parameter whose default depends on the price book in force: undefined when
+ * omitted, for the adapter to fill from the book.
+ */
+export function optionalNumberRule(name: string, rule: NumberRule = {}): Rule<number | undefined> {
   const range = rangeText(rule);
   return (raw) => {
     const value = single(raw, name);
-    if (omitted(value)) {
-      if (rule.default !== undefined) return rule.default;
-      throw invalid(`${name} is required: ${range}.`);
-    }
+    if (omitted(value)) return undefined;
     if (typeof value !== "number" || !Number.isFinite(value)) {
       throw invalid(`${name} must be a number (${range}); got ${describe(value)}.`);
     }

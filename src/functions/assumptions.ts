@@ -1,5 +1,6 @@
+import { CATALOGUE_HEADER, assumptionsMatching } from "../pricing";
 import { activeBook } from "./book";
-import { cell } from "./excel";
+import { cell, table } from "./excel";
 import * as P from "./params";
 
 /**
@@ -11,4 +12,18 @@ import * as P from "./params";
  */
 export function price(key: string): number {
   return cell(() => activeBook().assumption(P.key(key)).value);
+}
+
+/**
+ * Spills the price book in force: key, value, unit, source and as-of date of every assumption, or of those matching a filter.
+ * Example: =GPU.ASSUMPTIONS("p5.48") lists the AWS p5.48xlarge rates.
+ * @customfunction ASSUMPTIONS
+ * @param [filter] Text to look for in keys, labels and groups, e.g. "h100", "aws", "facility" (default: all).
+ * @returns {any[][]} A header row, then one row per assumption.
+ */
+export function assumptions(filter?: string): any[][] {
+  return table(() => [
+    [...CATALOGUE_HEADER],
+    ...assumptionsMatching(activeBook(), P.filter(filter)).map((a) => [a.key, a.value, a.shipped.unit, a.shipped.source, a.shipped.asOf]),
+  ]);
 }

@@ -1,6 +1,13 @@
-import { clusterCost as clusterCostUsd, clusterFlops, gpusFor as gpusForPeak } from "../pricing";
+import {
+  breakevenMonths,
+  clusterCost as clusterCostUsd,
+  clusterFlops,
+  gpusFor as gpusForPeak,
+  tcoTable,
+  usefulGpuHourUsd,
+} from "../pricing";
 import { activeBook } from "./book";
-import { cell } from "./excel";
+import { cell, table } from "./excel";
 import * as P from "./params";
 
 /**
@@ -57,4 +64,55 @@ export function flops(gpus: number, gpu?: string, precision?: string): number {
  */
 export function gpusFor(flops: number, gpu?: string, precision?: string): number {
   return cell(() => gpusForPeak(P.flops(flops), activeBook().accelerator(P.gpu(gpu)), P.precision(precision)));
+}
+
+/**
+ * Buy against rent: spills the cost of owning (capex, energy, facility, operations, total) and of each rent mode, with rent over buy.
+ * Example: =GPU.TCO(8) spills "Total to buy (USD)" 447,192 ... "Rent reserved3y / buy" 2.54.
+ * @customfunction TCO
+ * @param gpus Number of accelerators.
+ * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
+ * @param [years] Period in years (default 3).
+ * @param [provider] Cloud whose rent is compared: "aws" (default), "azure", "gcp", "lambda", "oracle".
+ * @returns {any[][]} Two columns: label, USD (or ratio).
+ */
+export function tco(gpus: number, gpu?: string, years?: number, provider?: string): any[][] {
+  return table(() => {
+    const book = activeBook();
+    const rows = tcoTable(book, book.accelerator(P.gpu(gpu)), P.gpus(gpus), P.years(years), P.provider(provider));
+    return rows.map((r) => [r.label, r.value]);
+  });
+}
+
+/**
+ * Months after which owning a GPU (all-in) costs less than renting it.
+ * Example: =GPU.BREAKEVEN("H100-SXM","reserved3y") = 11.1 months.
+ * @customfunction BREAKEVEN
+ * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
+ * @param [pricing] Rent compared with owning: "ondemand" (default), "reserved1y", "reserved3y", "spot", or USD per GPU-hour.
+ * @param [provider] Cloud: "aws" (default), "azure", "gcp", "lambda", "oracle".
+ * @returns Months; #N/A "never" when renting costs less a month than operating owned hardware.
+ */
+export function breakeven(gpu?: string, pricing?: string | number, provider?: string): number {
+  return cell(() => {
+    const book = activeBook();
+    return breakevenMonths(book, book.accelerator(P.gpu(gpu)), P.pricing(pricing), P.provider(provider));
+  });
+}
+
+/**
+ * Effective USD per useful GPU-hour: the rate (rent) or the all-in cost over the depreciation life (buy), divided by utilisation.
+ * Example: =GPU.HOURLY("H100-SXM","ondemand","aws",0.5) = 24.58.
+ * @customfunction HOURLY
+ * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
+ * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "buy", "capex", or USD per GPU-hour.
+ * @param [provider] Cloud for rent modes: "aws" (default).
+ * @param [utilization] Share of paid hours doing useful work, in (0, 1] (default 1).
+ * @returns USD per useful GPU-hour.
+ */
+export function hourly(gpu?: string, pricing?: string | number, provider?: string, utilization?: number): number {
+  return cell(() => {
+    const book = activeBook();
+    return usefulGpuHourUsd(book, book.accelerator(P.gpu(gpu)), P.pricing(pricing), P.provider(provider), P.hourlyUtilization(utilization));
+  });
 }

@@ -31,6 +31,24 @@ function checkNumber(value: number): number {
   return value;
 }
 
+/** What a cell of a spilled table may hold: a value, or the engine's reason it has none. */
+export type TableCell = CellValue | PricingError;
+
+/** Runs a computation that spills a table; errors inside it become error cells. */
+export function table(compute: () => TableCell[][]): (CellValue | CustomFunctions.Error)[][] {
+  try {
+    return compute().map((row) =>
+      row.map((v) => {
+        if (v instanceof PricingError) return toExcelError(v);
+        if (typeof v === "number" && !Number.isFinite(v)) return toExcelError(new PricingError("num", "too large"));
+        return v;
+      }),
+    );
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
 /** Runs a scalar computation for a cell. */
 export function cell(compute: () => number): number {
   try {

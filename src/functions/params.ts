@@ -1,5 +1,6 @@
 import {
   DEFAULT_GPU,
+  DEFAULT_HOURLY_UTILIZATION,
   DEFAULT_PRECISION,
   DEFAULT_PRICING,
   DEFAULT_PROVIDER,
@@ -9,7 +10,7 @@ import {
   parsePricing,
   parseScalingLaw,
 } from "../pricing";
-import { numberRule, textOrNumberRule, textRule, type Rule } from "./args";
+import { numberRule, optionalNumberRule, textOrNumberRule, textRule, type Rule } from "./args";
 
 /**
  * Every parameter of the GPU.* functions, declared once: its name as Excel shows it, its
@@ -34,3 +35,24 @@ export const flops = numberRule("flops", { above: 0, meaning: "a peak in FLOP/s"
 export const costReduction = numberRule("cost_reduction", { below: 1, atLeast: -1e6, meaning: "a fraction, 0.5 for half price" });
 export const law = map(textRule("law", DEFAULT_SCALING_LAW), parseScalingLaw);
 export const key = textRule("key");
+
+/* Parameters whose default comes from the price book in force (undefined when omitted). */
+const fraction = (name: string) => optionalNumberRule(name, { above: 0, atMost: 1, meaning: "a fraction, 0.4 for 40%" });
+export const utilization = fraction("utilization");
+export const mfu = fraction("mfu");
+export const params = numberRule("params", { above: 0, atMost: 1e15, meaning: "model parameters, 175E9 for 175B" });
+export const optionalParams = optionalNumberRule("params", { above: 0, atMost: 1e15, meaning: "model parameters, 175E9 for 175B" });
+export const tokens = numberRule("tokens", { above: 0, atMost: 1e16, meaning: "training tokens" });
+export const tokensOut = numberRule("tokens_out", { above: 0, atMost: 1e9, meaning: "output tokens per query" });
+export const tokensIn = optionalNumberRule("tokens_in", { atLeast: 0, atMost: 1e9, meaning: "prompt tokens per query" });
+export const tokensPerQuery = optionalNumberRule("tokens_per_query", { above: 0, atMost: 1e9, meaning: "prompt + output tokens" });
+export const queriesPerDay = numberRule("queries_per_day", { above: 0, atMost: 1e13, meaning: "queries a day" });
+export const peakToAverage = optionalNumberRule("peak_to_average", { atLeast: 1, atMost: 100, meaning: "peak load over average load" });
+export const units = numberRule("units", { atLeast: 0, atMost: MAX_GPUS, meaning: "custom chips built" });
+export const unitCost = optionalNumberRule("unit_cost", { atLeast: 0, atMost: 1e9, meaning: "USD to make one chip" });
+export const nrePerYear = optionalNumberRule("nre_per_year", { atLeast: 0, atMost: 1e12, meaning: "USD of design cost a year" });
+export const programmeYears = optionalNumberRule("years", { above: 0, atMost: 100, meaning: "years of the programme" });
+export const optionalYears = optionalNumberRule("years", { above: 0, atMost: 100, meaning: "a period in years" });
+export const gpuPrice = optionalNumberRule("gpu_price", { above: 0, atMost: 1e9, meaning: "USD per GPU" });
+export const hourlyUtilization = numberRule("utilization", { default: DEFAULT_HOURLY_UTILIZATION, above: 0, atMost: 1, meaning: "a fraction, 0.4 for 40%" });
+export const filter = textRule("filter", "");

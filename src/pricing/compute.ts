@@ -32,7 +32,20 @@ export function gpusFor(flops: number, gpu: Accelerator, precision: Precision): 
 /** Wall power of the server per accelerator (W), or #N/A where the price book has no figure. */
 export function serverWatts(gpu: Accelerator): number {
   if (gpu.serverWPerGpu === undefined) {
-    throw notAvailable(`The price book has no server power figure for ${gpu.id}; set ${gpu.id.toLowerCase()}.server_w to use it.`);
+    throw notAvailable(`The price book has no server power figure for ${gpu.id}, so its energy cannot be computed.`);
   }
   return gpu.serverWPerGpu;
+}
+
+/**
+ * Seconds one accelerator needs for `flop` operations at `utilization` of its peak: the
+ * single place FLOPs become GPU-time (queries, fleets, training).
+ *
+ *   gpuSeconds = flop / (peak x utilization)
+ *
+ * Example: a 1,000-token query on a 175B model is 2 x 175e9 x 1,000 = 3.5e14 FLOP; on an
+ * H100 (989.4e12 bf16) at 0.34% utilisation it takes 3.5e14 / (989.4e12 x 0.00339) = 104 s.
+ */
+export function gpuSeconds(flop: number, gpu: Accelerator, precision: Precision, utilization: number): number {
+  return flop / (peakFlops(gpu, precision) * utilization);
 }

@@ -8,3 +8,7 @@ export const DEFAULT_PRICING = "ondemand";
 export const DEFAULT_YEARS = 3;
 export const DEFAULT_PRECISION = "bf16";
 export const DEFAULT_SCALING_LAW = "fixed-tokens";
+/** HOURLY counts every paid hour as useful unless told otherwise. */
+export const DEFAULT_HOURLY_UTILIZATION = 1;
+/** The reference custom accelerator of CHIPROI and CHIPBREAKEVEN (its FLOP/s come from the price book). */
+export const CUSTOM_CHIP_MODEL = "MAIA-100";

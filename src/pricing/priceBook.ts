@@ -51,6 +51,17 @@ export interface Facility {
 
 export interface Methods {
   readonly trainingMfu: number;
+  readonly decodeBatch: number;
+  readonly modelParams: number;
+  readonly promptTokens: number;
+  readonly outputTokens: number;
+  readonly peakToAverage: number;
+}
+
+export interface CustomChip {
+  readonly unitCostUsd: number;
+  readonly nrePerYearUsd: number;
+  readonly programmeYears: number;
 }
 
 /** Overrides of assumptions by key (case-insensitive keys, values in the assumption's unit). */
@@ -68,6 +79,7 @@ export class PriceBook {
   readonly accelerators: ReadonlyMap<string, Accelerator>;
   readonly facility: Facility;
   readonly methods: Methods;
+  readonly customChip: CustomChip;
   private readonly instances: ReadonlyMap<string, Instance>;
   private readonly providers: readonly string[];
 
@@ -135,8 +147,24 @@ export class PriceBook {
       networkShareOfCluster: fac("network_share", f.networkShareOfCluster, { ...FRACTION, minInclusive: true, max: 0.9 }, "network share of cluster cost"),
       depreciationYears: fac("depreciation_years", f.depreciationYears, YEARS, "depreciation life"),
     };
+    const m = data.methods;
+    const method = (field: string, fig: Figure, bounds: Bounds, label: string) =>
+      read.value(`method.${field}`, fig, "Methods", label, bounds);
     this.methods = {
-      trainingMfu: read.value("method.training_mfu", data.methods.trainingMfu, "Methods", "training MFU", FRACTION),
+      trainingMfu: method("training_mfu", m.trainingMfu, FRACTION, "training MFU"),
+      decodeBatch: method("decode_batch", m.decodeBatch, { ...COUNT, max: 1e6 }, "decode batch (sets default inference utilisation)"),
+      modelParams: method("model_params", m.modelParams, { ...POSITIVE, max: 1e15 }, "model parameters"),
+      promptTokens: method("prompt_tokens", m.promptTokens, { ...NON_NEGATIVE, max: 1e9 }, "prompt tokens per query"),
+      outputTokens: method("output_tokens", m.outputTokens, { ...NON_NEGATIVE, max: 1e9 }, "output tokens per query"),
+      peakToAverage: method("peak_to_average", m.peakToAverage, { ...RATIO_AT_LEAST_ONE, max: 100 }, "fleet peak-to-average load"),
+    };
+    const c = data.customChip;
+    const chip = (field: string, fig: Figure, bounds: Bounds, label: string) =>
+      read.value(`chip.${field}`, fig, "Methods", `custom chip ${label}`, bounds);
+    this.customChip = {
+      unitCostUsd: chip("unit_cost", c.unitCostUsd, NON_NEGATIVE, "unit cost"),
+      nrePerYearUsd: chip("nre_per_year", c.nrePerYearUsd, NON_NEGATIVE, "design cost per year"),
+      programmeYears: chip("years", c.programmeYears, YEARS, "programme years"),
     };
 
     read.rejectUnused();

@@ -1,5 +1,5 @@
 import { ACCELERATORS } from "./accelerators";
-import { FACILITY, METHODS } from "./facility";
+import { CUSTOM_CHIP, FACILITY, METHODS } from "./facility";
 import { INSTANCES } from "./instances";
 import type { PriceBookData } from "./types";
 
@@ -15,4 +15,5 @@ export const DEFAULT_BOOK: PriceBookData = {
   instances: INSTANCES,
   facility: FACILITY,
   methods: METHODS,
+  customChip: CUSTOM_CHIP,
 };

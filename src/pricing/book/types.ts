@@ -61,10 +61,30 @@ export interface FacilityData {
   readonly depreciationYears: Figure;
 }
 
-/** Defaults of the methods (how compute turns into time). */
+/** Defaults of the methods (how compute turns into time and queries into compute). */
 export interface MethodData {
   /** Model FLOP utilisation of training runs. */
   readonly trainingMfu: Figure;
+  /**
+   * Sequences decoded together. Sets the default inference utilisation: decoding is
+   * memory-bound, so utilisation = batch x memory bandwidth / peak FLOP/s (capped at 1).
+   */
+  readonly decodeBatch: Figure;
+  /** Parameters of the model a query runs on. */
+  readonly modelParams: Figure;
+  readonly promptTokens: Figure;
+  readonly outputTokens: Figure;
+  /** Fleet provisioned for peak load over average load. */
+  readonly peakToAverage: Figure;
+}
+
+/** A custom accelerator programme (its FLOP/s are those of the reference chip, MAIA-100). */
+export interface CustomChipData {
+  /** Manufacturing cost of one chip. */
+  readonly unitCostUsd: Figure;
+  /** Design cost (NRE: teams, masks, IP) per year of the programme. */
+  readonly nrePerYearUsd: Figure;
+  readonly programmeYears: Figure;
 }
 
 /** The shipped defaults, as authored. */
@@ -75,4 +95,5 @@ export interface PriceBookData {
   readonly instances: readonly InstanceData[];
   readonly facility: FacilityData;
   readonly methods: MethodData;
+  readonly customChip: CustomChipData;
 }

@@ -1,0 +1,48 @@
+import { CUSTOM_CHIP_MODEL, chipBreakevenUnits, chipSavingsUsd, gpuPriceOf, peakFlops, type CustomChipInput, type PriceBook } from "../pricing";
+import { activeBook } from "./book";
+import { cell } from "./excel";
+import * as P from "./params";
+
+function programme(book: PriceBook, unitCost: unknown, nrePerYear: unknown, years: unknown, gpu: unknown, gpuPrice: unknown): CustomChipInput {
+  const c = book.customChip;
+  const accelerator = book.accelerator(P.gpu(gpu));
+  return {
+    chipFlops: peakFlops(book.accelerator(CUSTOM_CHIP_MODEL), "bf16"),
+    unitCostUsd: P.unitCost(unitCost) ?? c.unitCostUsd,
+    nrePerYearUsd: P.nrePerYear(nrePerYear) ?? c.nrePerYearUsd,
+    years: P.programmeYears(years) ?? c.programmeYears,
+    gpu: accelerator,
+    gpuPriceUsd: P.gpuPrice(gpuPrice) ?? gpuPriceOf(accelerator),
+  };
+}
+
+/**
+ * USD saved by building custom accelerators instead of buying the same bf16 compute as GPUs (negative: a loss).
+ * Example: =GPU.CHIPROI(100000) = 1.49E+09 (Maia-100-class chips against H100 at $27,500).
+ * @customfunction CHIPROI
+ * @param units Custom chips built.
+ * @param [unit_cost] USD to make one chip (default 3,320).
+ * @param [nre_per_year] Design cost a year (default 200E6).
+ * @param [years] Years of the programme (default 2).
+ * @param [gpu] GPU the chips replace, e.g. "H100-SXM" (default).
+ * @param [gpu_price] USD per GPU (default: its street price in the price book).
+ * @returns USD saved.
+ */
+export function chipRoi(units: number, unit_cost?: number, nre_per_year?: number, years?: number, gpu?: string, gpu_price?: number): number {
+  return cell(() => chipSavingsUsd(P.units(units), programme(activeBook(), unit_cost, nre_per_year, years, gpu, gpu_price)));
+}
+
+/**
+ * Custom chips to build before the programme pays for itself against buying GPUs.
+ * Example: =GPU.CHIPBREAKEVEN() = 21,148 chips.
+ * @customfunction CHIPBREAKEVEN
+ * @param [unit_cost] USD to make one chip (default 3,320).
+ * @param [nre_per_year] Design cost a year (default 200E6).
+ * @param [years] Years of the programme (default 2).
+ * @param [gpu] GPU the chips replace, e.g. "H100-SXM" (default).
+ * @param [gpu_price] USD per GPU (default: its street price in the price book).
+ * @returns Units; #N/A "never" when a chip costs more to make than the GPU compute it replaces.
+ */
+export function chipBreakeven(unit_cost?: number, nre_per_year?: number, years?: number, gpu?: string, gpu_price?: number): number {
+  return cell(() => chipBreakevenUnits(programme(activeBook(), unit_cost, nre_per_year, years, gpu, gpu_price)));
+}

@@ -136,4 +136,58 @@ describe("bad input gives an Excel error with a message naming what to fix", () 
     const outcome = await xl.call("CLUSTERCOST", 1e9, "H100-SXM", 1e300, 100);
     expectError(outcome, "#NUM!");
   });
+
+  it.each([
+    ["QUERYCOST", [500, 500, 175e9, "H100-SXM", 0], "utilization"],
+    ["QUERYCOST", [500, 500, 175e9, "H100-SXM", 1.5], "utilization"],
+    ["QUERYCOST", [0], "tokens_out"],
+    ["QUERYCOST", [500, -1], "tokens_in"],
+    ["QUERYCOST", [500, 500, 0], "params"],
+    ["QUERYENERGY", [500, 500, -5], "params"],
+    ["FLEETSIZE", [1e9, 1000, 175e9, "H100-SXM", 0.5, 0.5], "peak_to_average"],
+    ["FLEETSIZE", [-1], "queries_per_day"],
+    ["TRAINDAYS", [70e9, 1.4e12, 1024, "H100-SXM", 1.2], "mfu"],
+    ["TRAINDAYS", [70e9, 0, 1024], "tokens"],
+    ["TRAINCOST", [70e9, 1.4e12, "H100-SXM", 0], "mfu"],
+    ["TRAINFLOPS", [-70e9, 1e12], "params"],
+    ["HOURLY", ["H100-SXM", "ondemand", "aws", 0], "utilization"],
+    ["BREAKEVEN", ["H100-SXM", "capex"], "rent mode"],
+    ["TCO", [8, "H100-SXM", -3], "years"],
+    ["CHIPROI", [-5], "units"],
+  ])("%s(%j) -> #VALUE! naming %s", async (id, args, word) => {
+    expectError(await xl.call(id, ...args), "#VALUE!", word);
+  });
+
+  it("a rent mode the provider does not sell for that accelerator -> #N/A naming the modes it sells", async () => {
+    expectError(await xl.call("HOURLY", "H100-SXM", "spot", "aws"), "#N/A", "spot", "ondemand");
+    expectError(await xl.call("QUERYCOST", 500, 500, 175e9, "H100-SXM", 0.5, "spot"), "#N/A", "ondemand");
+  });
+
+  it("BREAKEVEN -> #N/A never when renting costs less than operating", async () => {
+    expectError(await xl.call("BREAKEVEN", "H100-SXM", 0.1), "#N/A", "never");
+  });
+
+  it("ASSUMPTIONS with a filter that matches nothing -> #N/A", async () => {
+    expectError(await xl.call("ASSUMPTIONS", "zzz-nothing"), "#N/A", "zzz-nothing");
+  });
+});
+
+describe("spills", () => {
+  it("TCO spills a rectangular labelled table with one Total row", async () => {
+    const rows = (await xl.value("TCO", 8)) as unknown[][];
+    expect(rows.every((r) => r.length === 2 && typeof r[0] === "string" && typeof r[1] === "number")).toBe(true);
+    expect(rows.filter((r) => (r[0] as string).includes("Total"))).toHaveLength(1);
+    expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(["Hardware capex (USD)", "Energy (USD)", "Facility (USD)", "Operations (USD)", "Total to buy (USD)", "Rent ondemand (USD)", "Rent reserved3y / buy"]));
+  });
+
+  it("ASSUMPTIONS spills key, value, unit, source and as-of for every key PRICE reads", async () => {
+    const rows = (await xl.value("ASSUMPTIONS")) as unknown[][];
+    expect(rows[0]).toEqual(["Key", "Value", "Unit", "Source", "As of"]);
+    for (const [key, value] of rows.slice(1)) expect(await xl.value("PRICE", key)).toBe(value);
+  });
+
+  it("FLEETCOST spills its five labelled rows", async () => {
+    const rows = (await xl.value("FLEETCOST", 1e8)) as unknown[][];
+    expect(rows.map((r) => r[0])).toEqual(["Accelerators", "Up-front capex (USD)", "Yearly cost (USD)", "Cost per query (USD)", "Total over years (USD)"]);
+  });
 });

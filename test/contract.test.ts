@@ -190,4 +190,32 @@ describe("spills", () => {
     const rows = (await xl.value("FLEETCOST", 1e8)) as unknown[][];
     expect(rows.map((r) => r[0])).toEqual(["Accelerators", "Up-front capex (USD)", "Yearly cost (USD)", "Cost per query (USD)", "Total over years (USD)"]);
   });
+
+  it("TCO of a chip that is not for sale shows #N/A buy rows and the rent it can have", async () => {
+    const rows = (await xl.value("TCO", 8, "TPU-V5E", 1, "gcp")) as unknown[][];
+    const total = rows.find((r) => r[0] === "Total to buy (USD)")!;
+    expect((total[1] as { code: string }).code).toBe("#N/A");
+    expect(rows.find((r) => r[0] === "Rent ondemand (USD)")![1]).toBeCloseTo(8 * 1.2 * 8760, 6);
+  });
+
+  it("custom silicon against the H100 (defaults: Maia-100-class chip, $3,320 a unit, $200M a year for 2 years)", async () => {
+    const margin = (800 / 989.4) * 27_500 - 3_320;
+    expect(await xl.value("CHIPROI", 100_000)).toBeCloseTo(100_000 * margin - 400e6, 0);
+    expect(await xl.value("CHIPBREAKEVEN")).toBe(Math.ceil(400e6 / margin));
+  });
+});
+
+describe("where the price book has no answer", () => {
+  it("a provider that rents no instance with that accelerator names who does", async () => {
+    expectError(await xl.call("HOURLY", "TPU-V5E", "ondemand", "aws"), "#N/A", "TPU-V5E", "gcp");
+    expectError(await xl.call("CLUSTERCOST", 8, "MAIA-100", "ondemand", 3, "azure"), "#N/A", "MAIA-100");
+  });
+
+  it("buying a chip that is not sold", async () => {
+    expectError(await xl.call("CLUSTERCOST", 8, "TPU-V5E", "capex"), "#N/A", "TPU-V5E", "not sold");
+  });
+
+  it("CHIPBREAKEVEN -> #N/A never when a chip costs more than the compute it replaces", async () => {
+    expectError(await xl.call("CHIPBREAKEVEN", 50_000), "#N/A", "never");
+  });
 });

@@ -1,14 +1,5 @@
 import { fig } from "../figure";
 import { SRC } from "./sources";
-// TODO(merge into SRC in sources.ts once the price-book data edit lands)
-const MSRC = {
-  kipply: "kipply, 'Transformer inference arithmetic' (decode is memory-bound at small batch)",
-  gpt3: "Brown et al., 'Language Models are Few-Shot Learners' (GPT-3)",
-  projectF8: "Project assumption fitted to F8 (Bernstein via Reuters, 2023-10-06)",
-  reuters: "Reuters, 'OpenAI exploring making its own AI chips' (2023-10-06)",
-  appleA4: "Apple A4 history: P.A. Semi acquisition (2008-04), A4 in the iPad (2010-04)",
-} as const;
-
 import type { CustomChipData, FacilityData, MethodData } from "./types";
 
 /** Owned hardware in a colocation facility, as the founding analysis assumed. */
@@ -33,19 +24,19 @@ export const METHODS: MethodData = {
   decodeBatch: fig(
     1,
     "sequences",
-    MSRC.kipply,
+    SRC.kipply,
     "2022-03",
     "batch 1 is the decode floor: each token reads every weight once. With it an H100 runs at 3.35 TB/s / 989.4 TFLOP/s = 0.34% of peak, the utilisation at which Bernstein's 4-cent query (F8) fits",
   ),
-  modelParams: fig(175e9, "parameters", MSRC.gpt3, "2020-05", "GPT-3 175B, the family ChatGPT launched on"),
-  promptTokens: fig(500, "tokens", MSRC.projectF8, "2023-10", "a ChatGPT exchange of ~500 prompt and ~500 output tokens, with which the F8 figures reproduce"),
-  outputTokens: fig(500, "tokens", MSRC.projectF8, "2023-10", "see prompt tokens"),
-  peakToAverage: fig(1, "ratio", MSRC.projectF8, "2023-10", "the F8 fleet ($48.1B for 1.1B queries a day) is sized for average load; raise it to provision for peaks"),
+  modelParams: fig(175e9, "parameters", SRC.gpt3, "2020-05", "GPT-3 175B, the family ChatGPT launched on"),
+  promptTokens: fig(500, "tokens", SRC.projectF8, "2023-10", "a ChatGPT exchange of ~500 prompt and ~500 output tokens, with which the F8 figures reproduce"),
+  outputTokens: fig(500, "tokens", SRC.projectF8, "2023-10", "see prompt tokens"),
+  peakToAverage: fig(1, "ratio", SRC.projectF8, "2023-10", "the F8 fleet ($48.1B for 1.1B queries a day) is sized for average load; raise it to provision for peaks"),
 };
 
 /** A hyperscaler's own accelerator programme (F10), with Microsoft's Maia 100 as the reference chip. */
 export const CUSTOM_CHIP: CustomChipData = {
   unitCostUsd: fig(3_320, "USD", SRC.raymondJames, "2023", "the H100's estimated cost to make, as the proxy for a comparable reticle-size chip with HBM"),
-  nrePerYearUsd: fig(200e6, "USD/year", MSRC.reuters, "2023-10", "'hundreds of millions of dollars a year' (F10): the low end, doubled"),
-  programmeYears: fig(2, "years", MSRC.appleA4, "2010-04", "Apple bought P.A. Semi in 2008 and shipped the A4 in 2010 (F10)"),
+  nrePerYearUsd: fig(200e6, "USD/year", SRC.reuters, "2023-10", "'hundreds of millions of dollars a year' (F10): the low end, doubled"),
+  programmeYears: fig(2, "years", SRC.appleA4, "2010-04", "Apple bought P.A. Semi in 2008 and shipped the A4 in 2010 (F10)"),
 };

@@ -177,7 +177,17 @@ describe("spills", () => {
     const rows = (await xl.value("TCO", 8)) as unknown[][];
     expect(rows.every((r) => r.length === 2 && typeof r[0] === "string" && typeof r[1] === "number")).toBe(true);
     expect(rows.filter((r) => (r[0] as string).includes("Total"))).toHaveLength(1);
-    expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(["Hardware capex (USD)", "Energy (USD)", "Facility (USD)", "Operations (USD)", "Total to buy (USD)", "Rent ondemand (USD)", "Rent reserved3y / buy"]));
+    expect(rows.map((r) => r[0])).toEqual(
+      expect.arrayContaining([
+        "Hardware capex (USD)",
+        "Energy (USD)",
+        "Facility (USD)",
+        "Operations (USD)",
+        "Total to buy (USD)",
+        "Rent ondemand (USD)",
+        "Rent reserved3y / buy",
+      ]),
+    );
   });
 
   it("ASSUMPTIONS spills key, value, unit, source and as-of for every key PRICE reads", async () => {
@@ -188,7 +198,13 @@ describe("spills", () => {
 
   it("FLEETCOST spills its five labelled rows", async () => {
     const rows = (await xl.value("FLEETCOST", 1e8)) as unknown[][];
-    expect(rows.map((r) => r[0])).toEqual(["Accelerators", "Up-front capex (USD)", "Yearly cost (USD)", "Cost per query (USD)", "Total over years (USD)"]);
+    expect(rows.map((r) => r[0])).toEqual([
+      "Accelerators",
+      "Up-front capex (USD)",
+      "Yearly cost (USD)",
+      "Cost per query (USD)",
+      "Total over years (USD)",
+    ]);
   });
 
   it("TCO of a chip that is not for sale shows #N/A buy rows and the rent it can have", async () => {

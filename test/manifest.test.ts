@@ -53,7 +53,11 @@ describe("manifest", () => {
 
   it("points every URL at a file the build emits, and ships 16, 32, 64 and 80 px icons", () => {
     const urls = [...resources.values()].filter((v) => v.startsWith("https://"));
-    urls.push(app.IconUrl["@DefaultValue"], app.HighResolutionIconUrl["@DefaultValue"], app.DefaultSettings.SourceLocation["@DefaultValue"]);
+    urls.push(
+      app.IconUrl["@DefaultValue"],
+      app.HighResolutionIconUrl["@DefaultValue"],
+      app.DefaultSettings.SourceLocation["@DefaultValue"],
+    );
     const base = resources.get("Taskpane.Url")!.replace(/taskpane\.html$/, "");
     for (const url of urls) {
       expect(url.startsWith(base), url).toBe(true);

@@ -1,5 +1,5 @@
 import { CATALOGUE_HEADER, assumptionsMatching } from "../pricing";
-import { activeBook } from "./book";
+import { live } from "./live";
 import { cell, table } from "./excel";
 import * as P from "./params";
 
@@ -8,10 +8,11 @@ import * as P from "./params";
  * Example: =GPU.PRICE("aws.p5.48xlarge.ondemand") = 98.32 (USD per instance-hour).
  * @customfunction PRICE
  * @param key Assumption key, any case, e.g. "aws.p5.48xlarge.ondemand", "h100-sxm.node_price", "facility.pue".
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns The value, in the unit GPU.ASSUMPTIONS lists for the key.
  */
-export function price(key: string): number {
-  return cell(() => activeBook().assumption(P.key(key)).value);
+export function price(key: string, scenario: any[][], invocation: CustomFunctions.StreamingInvocation<number>): void {
+  live(invocation, scenario, cell, (book) => book.assumption(P.key(key)).value);
 }
 
 /**
@@ -19,11 +20,22 @@ export function price(key: string): number {
  * Example: =GPU.ASSUMPTIONS("p5.48") lists the AWS p5.48xlarge rates.
  * @customfunction ASSUMPTIONS
  * @param [filter] Text to look for in keys, labels and groups, e.g. "h100", "aws", "facility" (default: all).
- * @returns {any[][]} A header row, then one row per assumption.
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @returns A header row, then one row per assumption.
  */
-export function assumptions(filter?: string): any[][] {
-  return table(() => [
+export function assumptions(
+  filter: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  live(invocation, scenario, table, (book) => [
     [...CATALOGUE_HEADER],
-    ...assumptionsMatching(activeBook(), P.filter(filter)).map((a) => [a.key, a.value, a.shipped.unit, a.shipped.source, a.shipped.asOf]),
+    ...assumptionsMatching(book, P.filter(filter)).map((a) => [
+      a.key,
+      a.value,
+      a.shipped.unit,
+      a.shipped.source,
+      a.shipped.asOf,
+    ]),
   ]);
 }

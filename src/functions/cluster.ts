@@ -6,8 +6,8 @@ import {
   tcoTable,
   usefulGpuHourUsd,
 } from "../pricing";
-import { activeBook } from "./book";
 import { cell, table } from "./excel";
+import { live } from "./live";
 import * as P from "./params";
 
 /**
@@ -18,26 +18,28 @@ import * as P from "./params";
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default) or "A100-80GB".
  * @param [pricing] "capex" (purchase with network), "buy" (capex + energy + facility + operations), "ondemand" (default), "reserved1y", "reserved3y", "spot", or a price in USD per GPU-hour.
  * @param [years] Period in years (default 3; 1/365 is a day).
- * @param [provider] Cloud for rent modes: "aws" (default).
+ * @param [provider] Cloud for rent modes: "aws" (default), "azure", "gcp", "lambda", "oracle".
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Cost in USD.
  */
 export function clusterCost(
   gpus: number,
-  gpu?: string,
-  pricing?: string | number,
-  years?: number,
-  provider?: string,
-): number {
-  return cell(() => {
-    const book = activeBook();
-    return clusterCostUsd(book, {
+  gpu: string,
+  pricing: string | number,
+  years: number,
+  provider: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    clusterCostUsd(book, {
       gpus: P.gpus(gpus),
       gpu: book.accelerator(P.gpu(gpu)),
       pricing: P.pricing(pricing),
       years: P.years(years),
       provider: P.provider(provider),
-    });
-  });
+    }),
+  );
 }
 
 /**
@@ -47,10 +49,19 @@ export function clusterCost(
  * @param gpus Number of accelerators.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "int8".
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Peak FLOP/s (OP/s for int8).
  */
-export function flops(gpus: number, gpu?: string, precision?: string): number {
-  return cell(() => clusterFlops(P.gpus(gpus), activeBook().accelerator(P.gpu(gpu)), P.precision(precision)));
+export function flops(
+  gpus: number,
+  gpu: string,
+  precision: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    clusterFlops(P.gpus(gpus), book.accelerator(P.gpu(gpu)), P.precision(precision)),
+  );
 }
 
 /**
@@ -60,10 +71,19 @@ export function flops(gpus: number, gpu?: string, precision?: string): number {
  * @param flops Peak FLOP/s wanted, e.g. 20E18 for 20 exaflops.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "int8".
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Number of accelerators.
  */
-export function gpusFor(flops: number, gpu?: string, precision?: string): number {
-  return cell(() => gpusForPeak(P.flops(flops), activeBook().accelerator(P.gpu(gpu)), P.precision(precision)));
+export function gpusFor(
+  flops: number,
+  gpu: string,
+  precision: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    gpusForPeak(P.flops(flops), book.accelerator(P.gpu(gpu)), P.precision(precision)),
+  );
 }
 
 /**
@@ -74,14 +94,23 @@ export function gpusFor(flops: number, gpu?: string, precision?: string): number
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [years] Period in years (default 3).
  * @param [provider] Cloud whose rent is compared: "aws" (default), "azure", "gcp", "lambda", "oracle".
- * @returns {any[][]} Two columns: label, USD (or ratio).
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @returns Two columns: label, USD (or ratio).
  */
-export function tco(gpus: number, gpu?: string, years?: number, provider?: string): any[][] {
-  return table(() => {
-    const book = activeBook();
-    const rows = tcoTable(book, book.accelerator(P.gpu(gpu)), P.gpus(gpus), P.years(years), P.provider(provider));
-    return rows.map((r) => [r.label, r.value]);
-  });
+export function tco(
+  gpus: number,
+  gpu: string,
+  years: number,
+  provider: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  live(invocation, scenario, table, (book) =>
+    tcoTable(book, book.accelerator(P.gpu(gpu)), P.gpus(gpus), P.years(years), P.provider(provider)).map((r) => [
+      r.label,
+      r.value,
+    ]),
+  );
 }
 
 /**
@@ -91,13 +120,19 @@ export function tco(gpus: number, gpu?: string, years?: number, provider?: strin
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [pricing] Rent compared with owning: "ondemand" (default), "reserved1y", "reserved3y", "spot", or USD per GPU-hour.
  * @param [provider] Cloud: "aws" (default), "azure", "gcp", "lambda", "oracle".
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Months; #N/A "never" when renting costs less a month than operating owned hardware.
  */
-export function breakeven(gpu?: string, pricing?: string | number, provider?: string): number {
-  return cell(() => {
-    const book = activeBook();
-    return breakevenMonths(book, book.accelerator(P.gpu(gpu)), P.pricing(pricing), P.provider(provider));
-  });
+export function breakeven(
+  gpu: string,
+  pricing: string | number,
+  provider: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    breakevenMonths(book, book.accelerator(P.gpu(gpu)), P.pricing(pricing), P.provider(provider)),
+  );
 }
 
 /**
@@ -108,11 +143,24 @@ export function breakeven(gpu?: string, pricing?: string | number, provider?: st
  * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "buy", "capex", or USD per GPU-hour.
  * @param [provider] Cloud for rent modes: "aws" (default).
  * @param [utilization] Share of paid hours doing useful work, in (0, 1] (default 1).
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns USD per useful GPU-hour.
  */
-export function hourly(gpu?: string, pricing?: string | number, provider?: string, utilization?: number): number {
-  return cell(() => {
-    const book = activeBook();
-    return usefulGpuHourUsd(book, book.accelerator(P.gpu(gpu)), P.pricing(pricing), P.provider(provider), P.hourlyUtilization(utilization));
-  });
+export function hourly(
+  gpu: string,
+  pricing: string | number,
+  provider: string,
+  utilization: number,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    usefulGpuHourUsd(
+      book,
+      book.accelerator(P.gpu(gpu)),
+      P.pricing(pricing),
+      P.provider(provider),
+      P.hourlyUtilization(utilization),
+    ),
+  );
 }

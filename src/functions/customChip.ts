@@ -1,9 +1,24 @@
-import { CUSTOM_CHIP_MODEL, chipBreakevenUnits, chipSavingsUsd, gpuPriceOf, peakFlops, type CustomChipInput, type PriceBook } from "../pricing";
-import { activeBook } from "./book";
+import {
+  CUSTOM_CHIP_MODEL,
+  chipBreakevenUnits,
+  chipSavingsUsd,
+  gpuPriceOf,
+  peakFlops,
+  type CustomChipInput,
+  type PriceBook,
+} from "../pricing";
+import { live } from "./live";
 import { cell } from "./excel";
 import * as P from "./params";
 
-function programme(book: PriceBook, unitCost: unknown, nrePerYear: unknown, years: unknown, gpu: unknown, gpuPrice: unknown): CustomChipInput {
+function programme(
+  book: PriceBook,
+  unitCost: unknown,
+  nrePerYear: unknown,
+  years: unknown,
+  gpu: unknown,
+  gpuPrice: unknown,
+): CustomChipInput {
   const c = book.customChip;
   const accelerator = book.accelerator(P.gpu(gpu));
   return {
@@ -26,10 +41,22 @@ function programme(book: PriceBook, unitCost: unknown, nrePerYear: unknown, year
  * @param [years] Years of the programme (default 2).
  * @param [gpu] GPU the chips replace, e.g. "H100-SXM" (default).
  * @param [gpu_price] USD per GPU (default: its street price in the price book).
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns USD saved.
  */
-export function chipRoi(units: number, unit_cost?: number, nre_per_year?: number, years?: number, gpu?: string, gpu_price?: number): number {
-  return cell(() => chipSavingsUsd(P.units(units), programme(activeBook(), unit_cost, nre_per_year, years, gpu, gpu_price)));
+export function chipRoi(
+  units: number,
+  unit_cost: number,
+  nre_per_year: number,
+  years: number,
+  gpu: string,
+  gpu_price: number,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    chipSavingsUsd(P.units(units), programme(book, unit_cost, nre_per_year, years, gpu, gpu_price)),
+  );
 }
 
 /**
@@ -41,8 +68,19 @@ export function chipRoi(units: number, unit_cost?: number, nre_per_year?: number
  * @param [years] Years of the programme (default 2).
  * @param [gpu] GPU the chips replace, e.g. "H100-SXM" (default).
  * @param [gpu_price] USD per GPU (default: its street price in the price book).
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Units; #N/A "never" when a chip costs more to make than the GPU compute it replaces.
  */
-export function chipBreakeven(unit_cost?: number, nre_per_year?: number, years?: number, gpu?: string, gpu_price?: number): number {
-  return cell(() => chipBreakevenUnits(programme(activeBook(), unit_cost, nre_per_year, years, gpu, gpu_price)));
+export function chipBreakeven(
+  unit_cost: number,
+  nre_per_year: number,
+  years: number,
+  gpu: string,
+  gpu_price: number,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    chipBreakevenUnits(programme(book, unit_cost, nre_per_year, years, gpu, gpu_price)),
+  );
 }

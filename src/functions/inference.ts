@@ -1,10 +1,25 @@
-import { decodeUtilization, fleetCost as fleetCostOf, fleetSize as fleetSizeOf, queryCostUsd, queryEnergyWh, type PriceBook, type QueryInput } from "../pricing";
-import { activeBook } from "./book";
+import {
+  decodeUtilization,
+  fleetCost as fleetCostOf,
+  fleetSize as fleetSizeOf,
+  queryCostUsd,
+  queryEnergyWh,
+  type PriceBook,
+  type QueryInput,
+} from "../pricing";
+import { live } from "./live";
 import { cell, table } from "./excel";
 import * as P from "./params";
 
 /** The query both QUERYCOST and QUERYENERGY price, with the book's defaults filled in. */
-function query(book: PriceBook, tokensOut: unknown, tokensIn: unknown, params: unknown, gpu: unknown, utilization: unknown): QueryInput {
+function query(
+  book: PriceBook,
+  tokensOut: unknown,
+  tokensIn: unknown,
+  params: unknown,
+  gpu: unknown,
+  utilization: unknown,
+): QueryInput {
   const accelerator = book.accelerator(P.gpu(gpu));
   return {
     tokensOut: P.tokensOut(tokensOut),
@@ -26,21 +41,28 @@ function query(book: PriceBook, tokensOut: unknown, tokensIn: unknown, params: u
  * @param [utilization] Share of peak FLOP/s achieved, in (0, 1] (default: the memory-bound decode floor, bandwidth / peak: 0.34% for H100).
  * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "buy", "capex", or USD per GPU-hour.
  * @param [provider] Cloud for rent modes: "aws" (default).
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns USD per query.
  */
 export function queryCost(
   tokens_out: number,
-  tokens_in?: number,
-  params?: number,
-  gpu?: string,
-  utilization?: number,
-  pricing?: string | number,
-  provider?: string,
-): number {
-  return cell(() => {
-    const book = activeBook();
-    return queryCostUsd(book, query(book, tokens_out, tokens_in, params, gpu, utilization), P.pricing(pricing), P.provider(provider));
-  });
+  tokens_in: number,
+  params: number,
+  gpu: string,
+  utilization: number,
+  pricing: string | number,
+  provider: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    queryCostUsd(
+      book,
+      query(book, tokens_out, tokens_in, params, gpu, utilization),
+      P.pricing(pricing),
+      P.provider(provider),
+    ),
+  );
 }
 
 /**
@@ -52,17 +74,33 @@ export function queryCost(
  * @param [params] Model parameters (default 175E9).
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [utilization] Share of peak FLOP/s achieved, in (0, 1] (default: the decode floor).
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Wh per query.
  */
-export function queryEnergy(tokens_out: number, tokens_in?: number, params?: number, gpu?: string, utilization?: number): number {
-  return cell(() => {
-    const book = activeBook();
-    return queryEnergyWh(book, query(book, tokens_out, tokens_in, params, gpu, utilization));
-  });
+export function queryEnergy(
+  tokens_out: number,
+  tokens_in: number,
+  params: number,
+  gpu: string,
+  utilization: number,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    queryEnergyWh(book, query(book, tokens_out, tokens_in, params, gpu, utilization)),
+  );
 }
 
 /** The fleet FLEETSIZE and FLEETCOST size, with the book's defaults filled in. */
-function fleet(book: PriceBook, queriesPerDay: unknown, tokensPerQuery: unknown, params: unknown, gpu: unknown, utilization: unknown, peakToAverage: unknown) {
+function fleet(
+  book: PriceBook,
+  queriesPerDay: unknown,
+  tokensPerQuery: unknown,
+  params: unknown,
+  gpu: unknown,
+  utilization: unknown,
+  peakToAverage: unknown,
+) {
   const accelerator = book.accelerator(P.gpu(gpu));
   const m = book.methods;
   return {
@@ -85,21 +123,32 @@ function fleet(book: PriceBook, queriesPerDay: unknown, tokensPerQuery: unknown,
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [utilization] Share of peak FLOP/s achieved, in (0, 1] (default: the decode floor).
  * @param [peak_to_average] Peak load over average load, at least 1 (default 1).
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Number of accelerators.
  */
 export function fleetSize(
   queries_per_day: number,
-  tokens_per_query?: number,
-  params?: number,
-  gpu?: string,
-  utilization?: number,
-  peak_to_average?: number,
-): number {
-  return cell(() => fleetSizeOf(fleet(activeBook(), queries_per_day, tokens_per_query, params, gpu, utilization, peak_to_average)));
+  tokens_per_query: number,
+  params: number,
+  gpu: string,
+  utilization: number,
+  peak_to_average: number,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    fleetSizeOf(fleet(book, queries_per_day, tokens_per_query, params, gpu, utilization, peak_to_average)),
+  );
 }
 
 /** FLEETCOST's row labels: stable, for XLOOKUP. */
-export const FLEET_LABELS = ["Accelerators", "Up-front capex (USD)", "Yearly cost (USD)", "Cost per query (USD)", "Total over years (USD)"] as const;
+export const FLEET_LABELS = [
+  "Accelerators",
+  "Up-front capex (USD)",
+  "Yearly cost (USD)",
+  "Cost per query (USD)",
+  "Total over years (USD)",
+] as const;
 
 /**
  * What a fleet serving a daily query load costs: spills accelerators, up-front capex, yearly cost, cost per query and the total over the years.
@@ -112,21 +161,29 @@ export const FLEET_LABELS = ["Accelerators", "Up-front capex (USD)", "Yearly cos
  * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "buy" (all-in), "capex" (chips only), or USD per GPU-hour.
  * @param [years] Years the purchase is spread over (default: the depreciation life, 3).
  * @param [provider] Cloud for rent modes: "aws" (default).
- * @returns {any[][]} Two columns: label, value.
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @returns Two columns: label, value.
  */
 export function fleetCost(
   queries_per_day: number,
-  tokens_per_query?: number,
-  params?: number,
-  gpu?: string,
-  pricing?: string | number,
-  years?: number,
-  provider?: string,
-): any[][] {
-  return table(() => {
-    const book = activeBook();
+  tokens_per_query: number,
+  params: number,
+  gpu: string,
+  pricing: string | number,
+  years: number,
+  provider: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  live(invocation, scenario, table, (book) => {
     const f = fleet(book, queries_per_day, tokens_per_query, params, gpu, null, null);
-    const c = fleetCostOf(book, f, P.pricing(pricing), P.optionalYears(years) ?? book.facility.depreciationYears, P.provider(provider));
+    const c = fleetCostOf(
+      book,
+      f,
+      P.pricing(pricing),
+      P.optionalYears(years) ?? book.facility.depreciationYears,
+      P.provider(provider),
+    );
     const values = [c.accelerators, c.capexUsd, c.yearlyUsd, c.perQueryUsd, c.periodUsd];
     return FLEET_LABELS.map((label, i) => [label, values[i]]);
   });

@@ -1,9 +1,22 @@
-import { trainCostUsd, trainDays as trainDaysOf, trainFlops as trainFlopsOf, type PriceBook, type TrainingInput } from "../pricing";
-import { activeBook } from "./book";
+import {
+  trainCostUsd,
+  trainDays as trainDaysOf,
+  trainFlops as trainFlopsOf,
+  type PriceBook,
+  type TrainingInput,
+} from "../pricing";
+import { live } from "./live";
 import { cell } from "./excel";
 import * as P from "./params";
 
-function run(book: PriceBook, params: unknown, tokens: unknown, gpu: unknown, mfu: unknown, precision: unknown): TrainingInput {
+function run(
+  book: PriceBook,
+  params: unknown,
+  tokens: unknown,
+  gpu: unknown,
+  mfu: unknown,
+  precision: unknown,
+): TrainingInput {
   return {
     params: P.params(params),
     tokens: P.tokens(tokens),
@@ -19,10 +32,16 @@ function run(book: PriceBook, params: unknown, tokens: unknown, gpu: unknown, mf
  * @customfunction TRAINFLOPS
  * @param params Model parameters, e.g. 70E9.
  * @param tokens Training tokens, e.g. 1.4E12.
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns FLOP.
  */
-export function trainFlops(params: number, tokens: number): number {
-  return cell(() => trainFlopsOf(P.params(params), P.tokens(tokens)));
+export function trainFlops(
+  params: number,
+  tokens: number,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, () => trainFlopsOf(P.params(params), P.tokens(tokens)));
 }
 
 /**
@@ -35,10 +54,20 @@ export function trainFlops(params: number, tokens: number): number {
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [mfu] Model FLOP utilisation in (0, 1] (default 0.375, Epoch AI's median).
  * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "int8".
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Days.
  */
-export function trainDays(params: number, tokens: number, gpus: number, gpu?: string, mfu?: number, precision?: string): number {
-  return cell(() => trainDaysOf(run(activeBook(), params, tokens, gpu, mfu, precision), P.gpus(gpus)));
+export function trainDays(
+  params: number,
+  tokens: number,
+  gpus: number,
+  gpu: string,
+  mfu: number,
+  precision: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) => trainDaysOf(run(book, params, tokens, gpu, mfu, precision), P.gpus(gpus)));
 }
 
 /**
@@ -52,19 +81,21 @@ export function trainDays(params: number, tokens: number, gpus: number, gpu?: st
  * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "buy", "capex", or USD per GPU-hour.
  * @param [provider] Cloud for rent modes: "aws" (default).
  * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "int8".
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns USD.
  */
 export function trainCost(
   params: number,
   tokens: number,
-  gpu?: string,
-  mfu?: number,
-  pricing?: string | number,
-  provider?: string,
-  precision?: string,
-): number {
-  return cell(() => {
-    const book = activeBook();
-    return trainCostUsd(book, run(book, params, tokens, gpu, mfu, precision), P.pricing(pricing), P.provider(provider));
-  });
+  gpu: string,
+  mfu: number,
+  pricing: string | number,
+  provider: string,
+  precision: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  live(invocation, scenario, cell, (book) =>
+    trainCostUsd(book, run(book, params, tokens, gpu, mfu, precision), P.pricing(pricing), P.provider(provider)),
+  );
 }

@@ -11,8 +11,13 @@ export const CATALOGUE_HEADER = ["Key", "Value", "Unit", "Source", "As of"] as c
 export function assumptionsMatching(book: PriceBook, filter: string): Assumption[] {
   const needle = filter.trim().toLowerCase();
   const rows = [...book.assumptions.values()].filter(
-    (a) => !needle || a.key.includes(needle) || a.label.toLowerCase().includes(needle) || a.group.toLowerCase().includes(needle),
+    (a) =>
+      !needle ||
+      a.key.includes(needle) ||
+      a.label.toLowerCase().includes(needle) ||
+      a.group.toLowerCase().includes(needle),
   );
-  if (rows.length === 0) throw notAvailable(`No assumption matches "${filter}". Try a key part such as "h100", "aws" or "facility".`);
+  if (rows.length === 0)
+    throw notAvailable(`No assumption matches "${filter}". Try a key part such as "h100", "aws" or "facility".`);
   return rows;
 }

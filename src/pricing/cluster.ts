@@ -92,7 +92,14 @@ export function rentalRate(
  * Example: 8 H100-SXM on AWS p5.48xlarge on demand for 3 years = 1 x $98.32 x 26,280 h =
  * $2,583,850 (F2); reserved3y: 1 x $43.16 x 26,280 = $1,134,245 (F3).
  */
-export function rentCost(book: PriceBook, gpu: Accelerator, gpus: number, years: number, provider: string, mode: RentMode): number {
+export function rentCost(
+  book: PriceBook,
+  gpu: Accelerator,
+  gpus: number,
+  years: number,
+  provider: string,
+  mode: RentMode,
+): number {
   const { usdPerInstanceHour, gpusPerInstance } = rentalRate(book, gpu, provider, mode);
   return wholeUnits(gpus, gpusPerInstance) * usdPerInstanceHour * hoursIn(years);
 }

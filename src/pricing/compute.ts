@@ -7,7 +7,9 @@ import type { Accelerator } from "./priceBook";
 export function peakFlops(gpu: Accelerator, precision: Precision): number {
   const flops = gpu.flops[precision];
   if (flops === undefined) {
-    throw notAvailable(`The price book has no ${precision} figure for ${gpu.id}. It has ${listOf(Object.keys(gpu.flops))}.`);
+    throw notAvailable(
+      `The price book has no ${precision} figure for ${gpu.id}. It has ${listOf(Object.keys(gpu.flops))}.`,
+    );
   }
   return flops;
 }

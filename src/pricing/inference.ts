@@ -89,7 +89,13 @@ export interface FleetInput {
  * 104.48 s / 86,400 = 1,330,155 accelerators.
  */
 export function fleetSize(f: FleetInput): number {
-  const perQuery = queryGpuSeconds({ tokensOut: f.tokensPerQuery, tokensIn: 0, params: f.params, gpu: f.gpu, utilization: f.utilization });
+  const perQuery = queryGpuSeconds({
+    tokensOut: f.tokensPerQuery,
+    tokensIn: 0,
+    params: f.params,
+    gpu: f.gpu,
+    utilization: f.utilization,
+  });
   return Math.ceil((f.queriesPerDay * perQuery * f.peakToAverage) / (HOURS_PER_DAY * SECONDS_PER_HOUR) - 1e-9);
 }
 
@@ -114,7 +120,13 @@ export interface FleetCost {
  * front, $17.0B a year of chips over 3 years, $0.042 a query: Bernstein's $48.1B, $16B and
  * 4 cents within 6%.
  */
-export function fleetCost(book: PriceBook, f: FleetInput, pricing: Pricing, years: number, provider: string): FleetCost {
+export function fleetCost(
+  book: PriceBook,
+  f: FleetInput,
+  pricing: Pricing,
+  years: number,
+  provider: string,
+): FleetCost {
   const n = fleetSize(f);
   let capex = 0;
   let yearly: number;

@@ -143,8 +143,18 @@ export class PriceBook {
       electricityUsdPerKwh: fac("electricity", f.electricityUsdPerKwh, NON_NEGATIVE, "electricity price"),
       averageDraw: fac("average_draw", f.averageDraw, FRACTION, "average draw"),
       colocationUsdPerKwMonth: fac("colocation", f.colocationUsdPerKwMonth, NON_NEGATIVE, "colocation"),
-      operationsShareOfCapex: fac("operations", f.operationsShareOfCapex, { ...FRACTION, minInclusive: true }, "operations per year"),
-      networkShareOfCluster: fac("network_share", f.networkShareOfCluster, { ...FRACTION, minInclusive: true, max: 0.9 }, "network share of cluster cost"),
+      operationsShareOfCapex: fac(
+        "operations",
+        f.operationsShareOfCapex,
+        { ...FRACTION, minInclusive: true },
+        "operations per year",
+      ),
+      networkShareOfCluster: fac(
+        "network_share",
+        f.networkShareOfCluster,
+        { ...FRACTION, minInclusive: true, max: 0.9 },
+        "network share of cluster cost",
+      ),
       depreciationYears: fac("depreciation_years", f.depreciationYears, YEARS, "depreciation life"),
     };
     const m = data.methods;
@@ -152,11 +162,21 @@ export class PriceBook {
       read.value(`method.${field}`, fig, "Methods", label, bounds);
     this.methods = {
       trainingMfu: method("training_mfu", m.trainingMfu, FRACTION, "training MFU"),
-      decodeBatch: method("decode_batch", m.decodeBatch, { ...COUNT, max: 1e6 }, "decode batch (sets default inference utilisation)"),
+      decodeBatch: method(
+        "decode_batch",
+        m.decodeBatch,
+        { ...COUNT, max: 1e6 },
+        "decode batch (sets default inference utilisation)",
+      ),
       modelParams: method("model_params", m.modelParams, { ...POSITIVE, max: 1e15 }, "model parameters"),
       promptTokens: method("prompt_tokens", m.promptTokens, { ...NON_NEGATIVE, max: 1e9 }, "prompt tokens per query"),
       outputTokens: method("output_tokens", m.outputTokens, { ...NON_NEGATIVE, max: 1e9 }, "output tokens per query"),
-      peakToAverage: method("peak_to_average", m.peakToAverage, { ...RATIO_AT_LEAST_ONE, max: 100 }, "fleet peak-to-average load"),
+      peakToAverage: method(
+        "peak_to_average",
+        m.peakToAverage,
+        { ...RATIO_AT_LEAST_ONE, max: 100 },
+        "fleet peak-to-average load",
+      ),
     };
     const c = data.customChip;
     const chip = (field: string, fig: Figure, bounds: Bounds, label: string) =>
@@ -195,7 +215,9 @@ export class PriceBook {
     const found = this.instances.get(instanceKey(p, gpu.id));
     if (found) return found;
     const renters = this.providers.filter((q) => this.instances.has(instanceKey(q, gpu.id)));
-    const who = renters.length ? `${gpu.id} is rented by ${listOf(renters)}.` : `No provider in the price book rents ${gpu.id}.`;
+    const who = renters.length
+      ? `${gpu.id} is rented by ${listOf(renters)}.`
+      : `No provider in the price book rents ${gpu.id}.`;
     throw notAvailable(`Provider "${p}" rents no ${gpu.id} instance. ${who}`);
   }
 

@@ -40,6 +40,12 @@ export function gpuHourUsd(book: PriceBook, gpu: Accelerator, pricing: Pricing, 
  * What a useful GPU-hour costs when only `utilization` of the paid hours do work:
  * gpuHourUsd / utilization. HOURLY("H100-SXM","ondemand","aws",0.5) = $12.29 / 0.5 = $24.58.
  */
-export function usefulGpuHourUsd(book: PriceBook, gpu: Accelerator, pricing: Pricing, provider: string, utilization: number): number {
+export function usefulGpuHourUsd(
+  book: PriceBook,
+  gpu: Accelerator,
+  pricing: Pricing,
+  provider: string,
+  utilization: number,
+): number {
   return gpuHourUsd(book, gpu, pricing, provider) / utilization;
 }

@@ -87,7 +87,9 @@ export function tcoTable(book: PriceBook, gpu: Accelerator, gpus: number, years:
  */
 export function breakevenMonths(book: PriceBook, gpu: Accelerator, pricing: Pricing, provider: string): number {
   if (pricing.kind === "capex" || pricing.kind === "buy") {
-    throw invalid(`pricing for BREAKEVEN is what owning is compared with: a rent mode or a USD per GPU-hour rate, not "${pricing.kind}".`);
+    throw invalid(
+      `pricing for BREAKEVEN is what owning is compared with: a rent mode or a USD per GPU-hour rate, not "${pricing.kind}".`,
+    );
   }
   const node = gpu.gpusPerNode;
   const capex = capexUsd(book, gpu, node) / node;

@@ -23,6 +23,7 @@ export interface FunctionMetadata {
   description?: string;
   parameters: ParameterMetadata[];
   result: { type?: string; dimensionality?: string };
+  options?: { stream?: boolean; volatile?: boolean };
 }
 
 /** The stub's error: what `new CustomFunctions.Error(code, message)` builds in Excel. */
@@ -59,6 +60,41 @@ export interface Runtime {
   value(id: string, ...args: unknown[]): Promise<unknown>;
 }
 
+/** A streaming invocation as Excel passes it; records every result the function sets. */
+export interface StreamingStub {
+  results: unknown[];
+  onCanceled?: () => void;
+  setResult(value: unknown): void;
+  /** Resolves with the next result set. */
+  next(): Promise<unknown>;
+}
+
+export function streamingStub(): StreamingStub {
+  let waiting: ((v: unknown) => void)[] = [];
+  const stub: StreamingStub = {
+    results: [],
+    setResult(value) {
+      stub.results.push(value);
+      const w = waiting;
+      waiting = [];
+      for (const resolve of w) resolve(value);
+    },
+    next: () => new Promise((resolve) => waiting.push(resolve)),
+  };
+  return stub;
+}
+
+/** Starts a streaming function and waits for its first result (Excel shows #BUSY! until then). */
+async function firstStreamed(f: (...args: unknown[]) => unknown, args: unknown[]): Promise<unknown> {
+  const invocation = streamingStub();
+  const first = invocation.next();
+  f(...args, invocation);
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("no result within 10 s")), 10_000).unref());
+  const result = await Promise.race([first, timeout]);
+  invocation.onCanceled?.();
+  return result;
+}
+
 export function loadRuntime(dist = DIST, globals: Record<string, unknown> = {}): Runtime {
   const script = path.join(dist, "functions.js");
   if (!existsSync(script)) throw new Error(`${script} is missing: run "npm run build" first.`);
@@ -93,7 +129,8 @@ export function loadRuntime(dist = DIST, globals: Record<string, unknown> = {}):
     if (args.length > meta.parameters.length) throw new Error(`${id} takes ${meta.parameters.length} arguments`);
     const padded = [...args, ...Array(meta.parameters.length - args.length).fill(null)];
     try {
-      return { value: await fn(id)(...padded) };
+      const result = meta.options?.stream ? await firstStreamed(fn(id), padded) : await fn(id)(...padded);
+      return result instanceof ExcelError ? { error: result } : { value: result };
     } catch (e) {
       return e instanceof ExcelError ? { error: e } : { thrown: e };
     }

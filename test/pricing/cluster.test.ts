@@ -59,7 +59,8 @@ describe("rent", () => {
     expect(rentCost(book, h100, 1, 1 / 365, "aws", "ondemand")).toBeCloseTo(98.32 * 24, 8);
   });
   it("clusterCost dispatches on the pricing kind", () => {
-    const at = (p: string | number) => clusterCost(book, { gpus: 8, gpu: h100, pricing: parsePricing(p), years: 3, provider: "aws" });
+    const at = (p: string | number) =>
+      clusterCost(book, { gpus: 8, gpu: h100, pricing: parsePricing(p), years: 3, provider: "aws" });
     expect(at("capex")).toBe(capexUsd(book, h100, 8));
     expect(at("buy")).toBe(ownershipCost(book, h100, 8, 3).total);
     expect(at("reserved3y")).toBeCloseTo(43.16 * 26_280, 6);

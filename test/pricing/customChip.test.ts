@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { chipBreakevenUnits, chipSavingsUsd, defaultBook, gpuPriceOf } from "../../src/pricing";
 
 const h100 = defaultBook().accelerator("H100-SXM");
-const programme = { chipFlops: 800e12, unitCostUsd: 3_320, nrePerYearUsd: 200e6, years: 2, gpu: h100, gpuPriceUsd: 27_500 };
+const programme = {
+  chipFlops: 800e12,
+  unitCostUsd: 3_320,
+  nrePerYearUsd: 200e6,
+  years: 2,
+  gpu: h100,
+  gpuPriceUsd: 27_500,
+};
 const margin = (800 / 989.4) * 27_500 - 3_320; // $18,915.6 a chip
 
 describe("custom silicon", () => {

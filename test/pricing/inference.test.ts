@@ -60,7 +60,7 @@ describe("queries", () => {
 
 describe("fleets", () => {
   const f = { queriesPerDay: 1e8, tokensPerQuery: 1000, params: 70e9, gpu: h100, utilization: 0.3, peakToAverage: 2 };
-  const gpuSecondsPerQuery = 2 * 70e9 * 1000 / (989.4e12 * 0.3);
+  const gpuSecondsPerQuery = (2 * 70e9 * 1000) / (989.4e12 * 0.3);
   it("covers the peak load", () => {
     const n = fleetSize(f);
     expect(n).toBe(Math.ceil((1e8 * gpuSecondsPerQuery * 2) / 86_400));

@@ -101,7 +101,13 @@ export const INSTANCES: readonly InstanceData[] = [
     gpu: "H100-SXM",
     gpusPerInstance: fig(8, "GPUs", SRC.gcpGpuPricing, "2025-03"),
     hourlyUsd: {
-      ondemand: fig(88.5, "USD/h", SRC.gcpGpuPricing, "2025-03", "about $88.5/h in us-central1 (GPUs, vCPUs, memory and local SSD)"),
+      ondemand: fig(
+        88.5,
+        "USD/h",
+        SRC.gcpGpuPricing,
+        "2025-03",
+        "about $88.5/h in us-central1 (GPUs, vCPUs, memory and local SSD)",
+      ),
       reserved1y: committed("gcp", 1, 88.5, "2025-03"),
       reserved3y: committed("gcp", 3, 88.5, "2025-03"),
     },

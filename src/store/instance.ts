@@ -43,7 +43,10 @@ class DeferredBackend implements Backend {
   watch(listener: () => void) {
     void this.chosen.then(({ backend, inExcel }) => {
       backend.watch(listener);
-      if (inExcel) setInterval(listener, POLL_MS);
+      if (inExcel) {
+        const timer = setInterval(listener, POLL_MS) as unknown as { unref?: () => void };
+        timer.unref?.(); // Node (tests, CLI): never keep the process alive for polling.
+      }
     });
   }
   async inExcel() {

@@ -148,72 +148,67 @@ export class AssumptionStore {
   }
 
   /** Sets `key` to `value` in a scenario (the active one by default). */
-  set(key: string, value: number, scenario?: string): Promise<void> {
+  async set(key: string, value: number, scenario?: string): Promise<void> {
     const name = this.scenarioOrActive(scenario);
     const assumption = this.book(name).assumption(key);
     const problem = boundsProblem(value, assumption.bounds);
-    if (problem)
-      return Promise.reject(new DocumentError(`${assumption.label} ${problem} (${assumption.shipped.unit}).`));
+    if (problem) throw new DocumentError(`${assumption.label} ${problem} (${assumption.shipped.unit}).`);
     const entry: OverrideEntry = { value, changedAt: this.clock() };
     return this.change({ kind: "set", scenario: name, key: assumption.key, entry }, `set ${assumption.key}`);
   }
 
   /** Back to the shipped value. */
-  reset(key: string, scenario?: string): Promise<void> {
+  async reset(key: string, scenario?: string): Promise<void> {
     const name = this.scenarioOrActive(scenario);
     const assumption = this.book(name).assumption(key);
     return this.change({ kind: "set", scenario: name, key: assumption.key, entry: null }, `reset ${assumption.key}`);
   }
 
-  resetAll(scenario?: string): Promise<void> {
+  async resetAll(scenario?: string): Promise<void> {
     const name = this.scenarioOrActive(scenario);
     return this.change({ kind: "resetScenario", scenario: name, overrides: {} }, `reset all of ${name}`);
   }
 
-  activate(scenario: string): Promise<void> {
+  async activate(scenario: string): Promise<void> {
     return this.change({ kind: "activate", scenario: this.scenarioOrActive(scenario) }, "switch scenario");
   }
 
   /** A new scenario, starting as a copy of another (the active one by default). */
-  addScenario(name: string, copyOf?: string): Promise<void> {
+  async addScenario(name: string, copyOf?: string): Promise<void> {
     const n = scenarioName(name);
-    if (n in this.state.doc.scenarios) return Promise.reject(new DocumentError(`Scenario "${n}" exists already.`));
+    if (n in this.state.doc.scenarios) throw new DocumentError(`Scenario "${n}" exists already.`);
     if (Object.keys(this.state.doc.scenarios).length >= LIMITS.scenarios) {
-      return Promise.reject(new DocumentError(`A workbook holds at most ${LIMITS.scenarios} scenarios.`));
+      throw new DocumentError(`A workbook holds at most ${LIMITS.scenarios} scenarios.`);
     }
     const from = this.state.doc.scenarios[this.scenarioOrActive(copyOf)]!;
     return this.change({ kind: "addScenario", scenario: n, overrides: from }, `add scenario ${n}`);
   }
 
-  removeScenario(name: string): Promise<void> {
+  async removeScenario(name: string): Promise<void> {
     const n = this.scenarioOrActive(name);
-    if (n === DEFAULT_SCENARIO)
-      return Promise.reject(new DocumentError(`The "${DEFAULT_SCENARIO}" scenario cannot be removed.`));
+    if (n === DEFAULT_SCENARIO) throw new DocumentError(`The "${DEFAULT_SCENARIO}" scenario cannot be removed.`);
     return this.change({ kind: "removeScenario", scenario: n }, `remove scenario ${n}`);
   }
 
   /** Replaces the whole document with an imported one; nothing changes when it is refused. */
-  import(text: string): Promise<void> {
+  async import(text: string): Promise<void> {
     if (text.length * 2 > LIMITS.importBytes) {
-      return Promise.reject(
-        new DocumentError(
-          `The file is ${(text.length / 1024).toFixed(0)} KB; an assumptions file is at most ${LIMITS.importBytes / 1024} KB.`,
-        ),
+      const kb = (text.length * 2) / 1024;
+      throw new DocumentError(
+        `The file is ${kb.toFixed(0)} KB; an assumptions file is at most ${LIMITS.importBytes / 1024} KB.`,
       );
     }
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (error) {
-      return Promise.reject(new DocumentError(`The file is not JSON: ${messageOf(error)}`));
+      throw new DocumentError(`The file is not JSON: ${messageOf(error)}`);
     }
     let doc: AssumptionsDocument;
     try {
       doc = validateDocument(data);
     } catch (error) {
-      return Promise.reject(
-        error instanceof DocumentError ? new DocumentError(`The file was not imported. ${error.message}`) : error,
-      );
+      throw error instanceof DocumentError ? new DocumentError(`The file was not imported. ${error.message}`) : error;
     }
     return this.change({ kind: "replace", doc }, "import");
   }
@@ -253,7 +248,7 @@ export class AssumptionStore {
   }
 
   /** Moves the workbook to the latest price book (its overrides stay). */
-  updateEdition(): Promise<void> {
+  async updateEdition(): Promise<void> {
     return this.change({ kind: "edition", bookVersion: LATEST_EDITION }, "update the price book");
   }
 

@@ -89,7 +89,9 @@ async function firstStreamed(f: (...args: unknown[]) => unknown, args: unknown[]
   const invocation = streamingStub();
   const first = invocation.next();
   f(...args, invocation);
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("no result within 10 s")), 10_000).unref());
+  const timeout = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error("no result within 10 s")), 10_000).unref(),
+  );
   const result = await Promise.race([first, timeout]);
   invocation.onCanceled?.();
   return result;
@@ -114,7 +116,16 @@ export function loadRuntime(dist = DIST, globals: Record<string, unknown> = {}):
     Error: ExcelError,
     ErrorCode,
   };
-  const context = vm.createContext({ CustomFunctions, console, setTimeout, clearTimeout, queueMicrotask, ...globals });
+  const context = vm.createContext({
+    CustomFunctions,
+    console,
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    queueMicrotask,
+    ...globals,
+  });
   vm.runInContext(readFileSync(script, "utf8"), context, { filename: script });
 
   const byId = new Map(metadata.map((m) => [m.id.toUpperCase(), m]));

@@ -1,0 +1,92 @@
+/**
+ * The built bundle with a workbook behind it: functions wait for the workbook's assumptions,
+ * stream new values when they change (locally or from a co-author), and honour the scenario
+ * argument. The workbook is test/harness/fakeExcel.js, given to the bundle as its Excel.
+ */
+import { describe, expect, it } from "vitest";
+import { SETTINGS_KEY, emptyDocument, serialize } from "../src/store/document";
+import { FakeWorkbook } from "./harness/fakeExcel.js";
+import { loadRuntime, streamingStub, type Runtime } from "./harness/runtime";
+
+const T0 = "2026-11-25T10:00:00.000Z";
+const docWith = (scenarios: Record<string, Record<string, number>>, active = "base") =>
+  serialize({
+    ...emptyDocument(),
+    activeScenario: active,
+    scenarios: Object.fromEntries(
+      Object.entries(scenarios).map(([name, o]) => [
+        name,
+        Object.fromEntries(Object.entries(o).map(([k, value]) => [k, { value, changedAt: T0 }])),
+      ]),
+    ),
+  });
+
+function withWorkbook(text?: string): { xl: Runtime; wb: FakeWorkbook } {
+  const wb = new FakeWorkbook(new Map(text ? [[SETTINGS_KEY, text]] : []));
+  return { xl: loadRuntime(undefined, { __GPU_COST_EXCEL__: wb.excel() }), wb };
+}
+
+describe("every function", () => {
+  it("streams and takes a last optional scenario range", () => {
+    const { xl } = withWorkbook();
+    for (const m of xl.metadata) {
+      expect(m.options?.stream, m.id).toBe(true);
+      const last = m.parameters[m.parameters.length - 1]!;
+      expect([last.name, last.optional, last.dimensionality], m.id).toEqual(["scenario", true, "matrix"]);
+    }
+  });
+});
+
+describe("workbook assumptions", () => {
+  it("functions wait for the first load and never show the defaults' numbers first", async () => {
+    const { xl, wb } = withWorkbook(docWith({ base: { "aws.p5.48xlarge.ondemand": 50 } }));
+    wb.syncDelayMs = 30;
+    const invocation = streamingStub();
+    const first = invocation.next();
+    xl.fn("CLUSTERCOST")(8, null, null, 1, null, null, invocation);
+    expect(await first).toBeCloseTo(50 * 8760, 6);
+    expect(invocation.results).toHaveLength(1);
+  });
+
+  it("a co-author's save streams the new value into open cells", async () => {
+    const { xl, wb } = withWorkbook(docWith({ base: {} }));
+    const invocation = streamingStub();
+    const first = invocation.next();
+    xl.fn("HOURLY")("H100-SXM", "ondemand", "aws", null, null, invocation);
+    expect(await first).toBeCloseTo(12.29, 9);
+    const second = invocation.next();
+    wb.remoteSave(SETTINGS_KEY, docWith({ base: { "aws.p5.48xlarge.ondemand": 80 } }));
+    expect(await second).toBeCloseTo(10, 9);
+    invocation.onCanceled!();
+  });
+
+  it("the active scenario is the default; a name picks another; unknown names list the scenarios", async () => {
+    const { xl } = withWorkbook(docWith({ base: {}, bull: { "facility.pue": 1.1 } }, "bull"));
+    expect(await xl.value("PRICE", "facility.pue")).toBe(1.1);
+    expect(await xl.value("PRICE", "facility.pue", [["base"]])).toBe(1.25);
+    expect(await xl.value("PRICE", "facility.pue", [["BULL"]])).toBe(1.1);
+    const outcome = await xl.call("PRICE", "facility.pue", [["bear"]]);
+    expect(outcome).toMatchObject({ error: { code: "#N/A" } });
+    expect((outcome as { error: Error }).error.message).toMatch(/bull.*base|base.*bull/);
+  });
+
+  it("a two-column range overrides keys on top of the active scenario", async () => {
+    const { xl } = withWorkbook(docWith({ base: { "facility.pue": 1.1 } }));
+    const range = [
+      ["aws.p5.48xlarge.ondemand", 49.16],
+      [null, null],
+    ];
+    expect(await xl.value("CLUSTERCOST", 8, "H100-SXM", "ondemand", 1, "aws", range)).toBeCloseTo(49.16 * 8760, 6);
+    expect(await xl.value("PRICE", "facility.pue", range)).toBe(1.1);
+  });
+
+  it.each([
+    [[["facility.pue", "high"]], "#VALUE!"],
+    [[["facility.pue", 1.1, 3]], "#VALUE!"],
+    [[["facility.peu", 1.1]], "#N/A"],
+    [[["facility.pue", 0.2]], "#VALUE!"],
+  ])("a bad scenario range %j gives %s", async (range, code) => {
+    const { xl } = withWorkbook();
+    expect(await xl.call("PRICE", "facility.pue", range)).toMatchObject({ error: { code } });
+  });
+});

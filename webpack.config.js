@@ -36,7 +36,8 @@ module.exports = async (env, options) => {
     devtool: "source-map",
     entry: {
       functions: FUNCTION_SOURCES,
-      taskpane: "./src/taskpane/taskpane.ts",
+      // The page's one bundle: functions and pane together, sharing one assumptions store.
+      taskpane: ["./src/functions/runtimeGuard.ts", ...FUNCTION_SOURCES, "./src/taskpane/taskpane.ts"],
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
@@ -48,13 +49,14 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // Functions and pane in one page: the shared runtime.
-        chunks: ["taskpane", "functions"],
+        // Functions and pane in one page (the shared runtime): the taskpane bundle holds both.
+        chunks: ["taskpane"],
         templateParameters: { officeJsUrl: env.OFFICE_JS_URL || OFFICE_JS_CDN },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -68,10 +68,14 @@ describe("manifest", () => {
     expect(resources.get("Functions.Metadata.Url")).toBe(`${base}functions.json`);
   });
 
-  it("loads the functions bundle inside the task-pane page (shared runtime)", () => {
+  it("runs the functions inside the task-pane page (shared runtime): its bundle associates every id", () => {
     const html = readFileSync(path.join(DIST, "taskpane.html"), "utf8");
-    expect(html).toMatch(/<script[^>]+src="?functions\.js/);
     expect(html).toMatch(/<script[^>]+src="?taskpane\.js/);
     expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    const bundle = readFileSync(path.join(DIST, "taskpane.js"), "utf8");
+    const ids = JSON.parse(readFileSync(path.join(DIST, "functions.json"), "utf8")).functions.map(
+      (f: { id: string }) => f.id,
+    );
+    for (const id of ids) expect(bundle, id).toContain(`associate("${id}"`);
   });
 });

@@ -1,13 +1,16 @@
 /**
- * The task pane. This page is also the shared runtime's page: Excel loads it (hidden) to run
- * the custom functions, whose bundle is injected into the same page by the build.
+ * The task pane. This page is also the shared runtime's page: its bundle holds the custom
+ * functions too, so the pane and the functions share one assumptions store.
  */
-import { DEFAULT_BOOK } from "../pricing";
+import { assumptionStore } from "../store/instance";
+import { applyFluentTheme } from "./fluent";
+import { AssumptionsPane } from "./pane";
 
-Office.onReady((info) => {
-  const status = document.getElementById("status");
-  if (status) {
-    const where = info.host ? `in ${info.host}` : "outside Office";
-    status.textContent = `Price book ${DEFAULT_BOOK.version} loaded ${where}.`;
-  }
+applyFluentTheme();
+
+Office.onReady(async () => {
+  const root = document.getElementById("app")!;
+  const store = assumptionStore();
+  await store.ready;
+  new AssumptionsPane(root, store);
 });

@@ -1,0 +1,34 @@
+/*
+ * Runs before the page's scripts in the browser tests: gives the add-in a mocked Excel
+ * (test/harness/fakeExcel.js, whose settings persist in the page's localStorage so that a
+ * reload finds them), and a way to call the functions the bundle associated.
+ */
+(function () {
+  const storage = {
+    get: (k) => window.localStorage.getItem("settings:" + k),
+    set: (k, v) => window.localStorage.setItem("settings:" + k, v),
+  };
+  const workbook = new window.FakeWorkbook(storage);
+  window.__fakeWorkbook = workbook;
+  window.__GPU_COST_EXCEL__ = workbook.excel();
+
+  /**
+   * Calls a function the page's bundle associated (office.js keeps them in
+   * CustomFunctions._association, where Excel's shared runtime reads them) as Excel does:
+   * nulls for omitted arguments, a streaming invocation last. Resolves its first result.
+   */
+  window.__callFunction = function (id, args, arity) {
+    return new Promise((resolve) => {
+      const fn = window.CustomFunctions._association.mappings[id.toUpperCase()];
+      if (!fn) throw new Error(id + " is not associated");
+      const padded = args.concat(new Array(arity - args.length).fill(null));
+      const invocation = {
+        setResult(value) {
+          if (invocation.onCanceled) invocation.onCanceled();
+          resolve(value instanceof Error ? { error: value.code, message: value.message } : { value });
+        },
+      };
+      fn.apply(null, padded.concat([invocation]));
+    });
+  };
+})();

@@ -1,0 +1,38 @@
+/**
+ * A static server for the built add-in on 127.0.0.1 (a random port), for the headless-browser
+ * tests. Requests for office.js on Microsoft's CDN are answered from the npm copy by the test's
+ * route (see pane.test.ts), so the production taskpane.html is loaded unchanged.
+ */
+import { createReadStream, existsSync, statSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+export function contentType(file: string): string {
+  return TYPES[path.extname(file)] ?? "application/octet-stream";
+}
+
+export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(path.resolve(root)) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": contentType(file) });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+}

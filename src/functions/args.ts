@@ -1,4 +1,4 @@
-import { invalid } from "../pricing";
+import { invalid, quote } from "../pricing";
 
 /**
  * Rules that turn what Excel passes (a number, a string, a boolean, null for an omitted
@@ -20,7 +20,7 @@ function omitted(value: unknown): boolean {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
+  if (typeof value === "string") return quote(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
 }

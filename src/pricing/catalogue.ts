@@ -1,4 +1,5 @@
 import type { Assumption } from "./assumptions";
+import { quote } from "./closest";
 import { notAvailable } from "./errors";
 import type { PriceBook } from "./priceBook";
 
@@ -18,6 +19,6 @@ export function assumptionsMatching(book: PriceBook, filter: string): Assumption
       a.group.toLowerCase().includes(needle),
   );
   if (rows.length === 0)
-    throw notAvailable(`No assumption matches "${filter}". Try a key part such as "h100", "aws" or "facility".`);
+    throw notAvailable(`No assumption matches ${quote(filter)}. Try a key part such as "h100", "aws" or "facility".`);
   return rows;
 }

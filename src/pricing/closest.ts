@@ -6,7 +6,8 @@ import { distance } from "fastest-levenshtein";
  * error path, so a linear scan over a few hundred keys is fine.
  */
 export function closest(input: string, candidates: Iterable<string>, count = 3): string[] {
-  const needle = input.toLowerCase();
+  // A pasted paragraph is not a typo: compare its start only, keeping the work bounded.
+  const needle = input.slice(0, 64).toLowerCase();
   const scored: { candidate: string; score: number }[] = [];
   for (const candidate of candidates) {
     const hay = candidate.toLowerCase();
@@ -21,4 +22,9 @@ export function closest(input: string, candidates: Iterable<string>, count = 3):
 export function listOf(values: readonly string[]): string {
   const quoted = values.map((v) => `"${v}"`);
   return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+}
+
+/** What the user typed, quoted for a message and cut short if long: "H900", "aaaa...". */
+export function quote(text: string, max = 40): string {
+  return `"${text.length > max ? `${text.slice(0, max)}...` : text}"`;
 }

@@ -5,11 +5,11 @@ import { notAvailable } from "./errors";
 import type { Pricing } from "./modes";
 import type { Accelerator, PriceBook } from "./priceBook";
 import { MONTHS_PER_YEAR, hoursIn } from "./time";
+import { wholeNeeded } from "./rounding";
 
 /** Whole units needed to hold `gpus` accelerators, `perUnit` to a node or an instance. */
 export function wholeUnits(gpus: number, perUnit: number): number {
-  // The epsilon keeps 16.000000000000004 nodes from becoming 17.
-  return Math.ceil(gpus / perUnit - 1e-9);
+  return wholeNeeded(gpus / perUnit);
 }
 
 /**

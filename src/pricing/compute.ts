@@ -2,6 +2,7 @@ import { listOf } from "./closest";
 import { notAvailable } from "./errors";
 import type { Precision } from "./book/types";
 import type { Accelerator } from "./priceBook";
+import { wholeNeeded } from "./rounding";
 
 /** Dense peak FLOP/s of one `gpu` at `precision`, or #N/A naming the precisions it has. */
 export function peakFlops(gpu: Accelerator, precision: Precision): number {
@@ -28,7 +29,7 @@ export function clusterFlops(gpus: number, gpu: Accelerator, precision: Precisio
  * analysis's 20,214, which truncates).
  */
 export function gpusFor(flops: number, gpu: Accelerator, precision: Precision): number {
-  return Math.ceil(flops / peakFlops(gpu, precision) - 1e-9);
+  return wholeNeeded(flops / peakFlops(gpu, precision));
 }
 
 /** Wall power of the server per accelerator (W), or #N/A where the price book has no figure. */

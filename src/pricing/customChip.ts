@@ -1,6 +1,7 @@
 import { peakFlops } from "./compute";
 import { notAvailable } from "./errors";
 import type { Accelerator } from "./priceBook";
+import { wholeNeeded } from "./rounding";
 
 /**
  * Building your own accelerator instead of buying GPUs (F10), at equal compute: `units`
@@ -42,7 +43,7 @@ export function chipBreakevenUnits(c: CustomChipInput): number {
       `never: each chip costs more to make ($${c.unitCostUsd}) than the GPU compute it replaces ($${Math.round(margin + c.unitCostUsd)}).`,
     );
   }
-  return Math.ceil((c.nrePerYearUsd * c.years) / margin - 1e-9);
+  return wholeNeeded((c.nrePerYearUsd * c.years) / margin);
 }
 
 /** Default GPU price for the comparison: the street price per GPU, else node price / GPUs. */

@@ -19,3 +19,4 @@ export * from "./customChip";
 export * from "./tco";
 export * from "./catalogue";
 export * from "./closest";
+export * from "./rounding";

@@ -4,6 +4,7 @@ import type { Pricing } from "./modes";
 import type { Accelerator, PriceBook } from "./priceBook";
 import { gpuHourUsd } from "./rates";
 import { DAYS_PER_YEAR, HOURS_PER_DAY, SECONDS_PER_HOUR, hoursIn } from "./time";
+import { wholeNeeded } from "./rounding";
 
 /**
  * The inference model (Kaplan et al. 2020): a forward pass costs about 2 FLOP per parameter
@@ -96,7 +97,7 @@ export function fleetSize(f: FleetInput): number {
     gpu: f.gpu,
     utilization: f.utilization,
   });
-  return Math.ceil((f.queriesPerDay * perQuery * f.peakToAverage) / (HOURS_PER_DAY * SECONDS_PER_HOUR) - 1e-9);
+  return wholeNeeded((f.queriesPerDay * perQuery * f.peakToAverage) / (HOURS_PER_DAY * SECONDS_PER_HOUR));
 }
 
 export interface FleetCost {

@@ -1,5 +1,5 @@
 import { PRECISIONS, RENT_MODES, type Precision, type RentMode } from "./book/types";
-import { listOf } from "./closest";
+import { listOf, quote } from "./closest";
 import { invalid } from "./errors";
 
 /** How compute is paid for: owned ("capex" alone or all-in "buy"), rented, or a custom rate. */
@@ -27,12 +27,12 @@ export function parsePricing(value: string | number): Pricing {
   const mode = value.trim().toLowerCase();
   if (mode === "capex" || mode === "buy") return { kind: mode };
   if ((RENT_MODES as readonly string[]).includes(mode)) return { kind: "rent", mode: mode as RentMode };
-  throw invalid(`Unknown pricing "${value}". Use ${listOf(PRICING_MODES)}, or a price in USD per GPU-hour.`);
+  throw invalid(`Unknown pricing ${quote(value)}. Use ${listOf(PRICING_MODES)}, or a price in USD per GPU-hour.`);
 }
 
 /** Reads a `precision` argument in any case: parsePrecision("FP8") = "fp8". */
 export function parsePrecision(value: string): Precision {
   const p = value.trim().toLowerCase();
   if ((PRECISIONS as readonly string[]).includes(p)) return p as Precision;
-  throw invalid(`Unknown precision "${value}". Use ${listOf(PRECISIONS)}.`);
+  throw invalid(`Unknown precision ${quote(value)}. Use ${listOf(PRECISIONS)}.`);
 }

@@ -11,7 +11,7 @@ import {
   type Bounds,
 } from "./assumptions";
 import { PRECISIONS, RENT_MODES, type PriceBookData, type Precision, type RentMode } from "./book/types";
-import { closest, listOf } from "./closest";
+import { closest, listOf, quote } from "./closest";
 import { invalid, notAvailable } from "./errors";
 import type { Figure } from "./figure";
 
@@ -203,14 +203,14 @@ export class PriceBook {
     const found = this.accelerators.get(name.trim().toLowerCase());
     if (found) return found;
     const ids = [...this.accelerators.values()].map((a) => a.id);
-    throw notAvailable(`Unknown gpu "${name}". Use ${listOf(ids)}.`);
+    throw notAvailable(`Unknown gpu ${quote(name)}. Use ${listOf(ids)}.`);
   }
 
   /** The instance `provider` rents with `gpu` aboard, or #N/A saying who rents it. */
   instance(provider: string, gpu: Accelerator): Instance {
     const p = provider.trim().toLowerCase();
     if (!this.providers.includes(p)) {
-      throw notAvailable(`Unknown provider "${provider}". Use ${listOf(this.providers)}.`);
+      throw notAvailable(`Unknown provider ${quote(provider)}. Use ${listOf(this.providers)}.`);
     }
     const found = this.instances.get(instanceKey(p, gpu.id));
     if (found) return found;
@@ -225,7 +225,7 @@ export class PriceBook {
   assumption(key: string): Assumption {
     const found = this.assumptions.get(key.trim().toLowerCase());
     if (found) return found;
-    throw notAvailable(`Unknown key "${key}". Closest: ${listOf(closest(key, this.assumptions.keys()))}.`);
+    throw notAvailable(`Unknown key ${quote(key)}. Closest: ${listOf(closest(key, this.assumptions.keys()))}.`);
   }
 }
 
@@ -247,7 +247,7 @@ class Reader {
     if (this.overrides.has(key)) {
       value = this.overrides.get(key)!;
       const problem = boundsProblem(value, bounds);
-      if (problem) throw invalid(`Assumption "${key}" ${problem} (${shipped.unit}); got ${value}.`);
+      if (problem) throw invalid(`Assumption ${quote(key)} ${problem} (${shipped.unit}); got ${value}.`);
       this.overrides.delete(key);
     }
     this.assumptions.set(key, { key, group, label, value, shipped, bounds });
@@ -256,7 +256,9 @@ class Reader {
 
   rejectUnused(): void {
     for (const key of this.overrides.keys()) {
-      throw notAvailable(`Unknown assumption "${key}". Closest: ${listOf(closest(key, this.assumptions.keys()))}.`);
+      throw notAvailable(
+        `Unknown assumption ${quote(key)}. Closest: ${listOf(closest(key, this.assumptions.keys()))}.`,
+      );
     }
   }
 }

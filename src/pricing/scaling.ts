@@ -1,4 +1,4 @@
-import { listOf } from "./closest";
+import { listOf, quote } from "./closest";
 import { invalid } from "./errors";
 
 export const SCALING_LAWS = ["fixed-tokens", "chinchilla"] as const;
@@ -7,7 +7,7 @@ export type ScalingLaw = (typeof SCALING_LAWS)[number];
 export function parseScalingLaw(value: string): ScalingLaw {
   const law = value.trim().toLowerCase();
   if ((SCALING_LAWS as readonly string[]).includes(law)) return law as ScalingLaw;
-  throw invalid(`Unknown law "${value}". Use ${listOf(SCALING_LAWS)}.`);
+  throw invalid(`Unknown law ${quote(value)}. Use ${listOf(SCALING_LAWS)}.`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EDITIONS, LATEST_EDITION, boundsProblem, bookFor, closest, listOf } from "../pricing";
+import { EDITIONS, LATEST_EDITION, boundsProblem, bookFor, closest, listOf, quote } from "../pricing";
 
 /**
  * What a workbook stores about its assumptions: the changes from the shipped defaults (by
@@ -98,7 +98,7 @@ export function validateDocument(data: unknown): AssumptionsDocument {
       const assumption = book.assumptions.get(key);
       if (!assumption) {
         throw new DocumentError(
-          `scenario "${scenario}": unknown key "${key}" (closest: ${listOf(closest(key, book.assumptions.keys()))}).`,
+          `scenario ${quote(scenario)}: unknown key ${quote(key)} (closest: ${listOf(closest(key, book.assumptions.keys()))}).`,
         );
       }
       const problem = boundsProblem(entry.value, assumption.bounds);
@@ -188,7 +188,7 @@ export function scenarioName(name: string): string {
   const n = name.trim().toLowerCase();
   if (n.length === 0 || n.length > LIMITS.nameLength || !NAME.test(n)) {
     throw new DocumentError(
-      `A scenario name is 1-${LIMITS.nameLength} letters, digits, spaces, "_", "-" or "."; got "${name}".`,
+      `A scenario name is 1-${LIMITS.nameLength} letters, digits, spaces, "_", "-" or "."; got ${quote(name)}.`,
     );
   }
   return n;

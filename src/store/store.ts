@@ -4,6 +4,7 @@ import {
   boundsProblem,
   listOf,
   notAvailable,
+  quote,
   type Overrides,
   type PriceBook,
 } from "../pricing";
@@ -113,7 +114,7 @@ export class AssumptionStore {
     const { doc } = this.state;
     const name = scenario === undefined ? doc.activeScenario : scenario.trim().toLowerCase();
     if (!(name in doc.scenarios)) {
-      throw notAvailable(`Unknown scenario "${scenario}". This workbook has ${listOf(this.scenarios())}.`);
+      throw notAvailable(`Unknown scenario ${quote(scenario ?? "")}. This workbook has ${listOf(this.scenarios())}.`);
     }
     if (extra && extra.size > 0) return bookFor(new Map([...overridesOf(doc, name), ...extra]), doc.bookVersion);
     let book = this.books.get(name);
@@ -257,7 +258,7 @@ export class AssumptionStore {
     if (scenario === undefined || scenario === "") return doc.activeScenario;
     const n = scenario.trim().toLowerCase();
     if (!(n in doc.scenarios))
-      throw new DocumentError(`Unknown scenario "${scenario}". This workbook has ${listOf(this.scenarios())}.`);
+      throw new DocumentError(`Unknown scenario ${quote(scenario)}. This workbook has ${listOf(this.scenarios())}.`);
     return n;
   }
 

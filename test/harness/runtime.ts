@@ -89,12 +89,16 @@ async function firstStreamed(f: (...args: unknown[]) => unknown, args: unknown[]
   const invocation = streamingStub();
   const first = invocation.next();
   f(...args, invocation);
-  const timeout = new Promise((_, reject) =>
-    setTimeout(() => reject(new Error("no result within 10 s")), 10_000).unref(),
-  );
-  const result = await Promise.race([first, timeout]);
-  invocation.onCanceled?.();
-  return result;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error("no result within 10 s")), 10_000);
+  });
+  try {
+    return await Promise.race([first, timeout]);
+  } finally {
+    clearTimeout(timer);
+    invocation.onCanceled?.();
+  }
 }
 
 export function loadRuntime(dist = DIST, globals: Record<string, unknown> = {}): Runtime {

@@ -10,6 +10,7 @@ import {
   ownershipCost,
   parsePricing,
   rentCost,
+  wholeNeeded,
   wholeUnits,
 } from "../../src/pricing";
 
@@ -83,5 +84,14 @@ describe("overrides", () => {
     expect(() => new PriceBook(DEFAULT_BOOK, new Map([["facility.peu", 1.1]]))).toThrow(/facility\.pue/);
     expect(() => new PriceBook(DEFAULT_BOOK, new Map([["facility.pue", 0.5]]))).toThrow(/pue/);
     expect(() => new PriceBook(DEFAULT_BOOK, new Map([["h100-sxm.node_gpus", 2.5]]))).toThrow(/whole/);
+  });
+});
+
+describe("whole units", () => {
+  it("a tiny positive need still takes one whole unit (found by the fleet property test)", () => {
+    expect(wholeNeeded(2.3e-11)).toBe(1);
+    expect(wholeNeeded(0)).toBe(0);
+    expect(wholeNeeded(16.000000000000004)).toBe(16);
+    expect(wholeNeeded(16.0001)).toBe(17);
   });
 });

@@ -8,6 +8,10 @@ import { EDITIONS, LATEST_EDITION, boundsProblem, bookFor, closest, listOf, quot
  */
 export const SCHEMA_VERSION = 1;
 
+// zod compiles validators with `new Function` when it can; the pane's CSP forbids that, and
+// nothing here is hot enough to need it.
+z.config({ jitless: true });
+
 /** Key of the document in the workbook's settings. */
 export const SETTINGS_KEY = "gpuCost.assumptions";
 

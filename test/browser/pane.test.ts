@@ -145,4 +145,35 @@ describe("task pane", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toMatch(/fluent-|input|select/);
   });
+
+  it("a failed save tells the user, keeps the edit in the pane and writes nothing", async () => {
+    const before = await storedDoc(page);
+    await page.evaluate(() => {
+      (window as any).__fakeWorkbook.failNextWrite = new Error("GeneralException: the workbook is read-only");
+    });
+    await page.locator('fluent-text-input[data-control="search"] input').fill("");
+    await input(page, "facility.colocation").fill("150");
+    await input(page, "facility.colocation").press("Enter");
+    await expect.poll(() => page.locator("#status").textContent()).toMatch(/Not saved: .*read-only/);
+    expect(await input(page, "facility.colocation").inputValue()).toBe("150");
+    expect(await page.locator('[data-row="facility.colocation"] .message').textContent()).toMatch(/Not saved/);
+    expect(await storedDoc(page)).toEqual(before);
+  });
+});
+
+describe("task pane with a damaged stored document", () => {
+  it("shows the defaults read-only with a warning and a way to export the raw text", async () => {
+    const page = await openPane();
+    await page.evaluate((k) => window.localStorage.setItem(`settings:${k}`, '{"schema":1,"scen'), SETTINGS_KEY);
+    await page.reload();
+    await page.locator('[data-key="facility.pue"]').waitFor();
+    await expect.poll(() => page.locator("#read-only").textContent()).toMatch(/not valid JSON[\s\S]*read-only/);
+    expect(await page.locator('[data-key="facility.pue"]').getAttribute("readonly")).not.toBeNull();
+    expect(await page.locator('fluent-button[data-control="export-raw"]').count()).toBe(1);
+    expect(await input(page, "facility.pue").inputValue()).toBe("1.25");
+    expect(await page.evaluate((k) => window.localStorage.getItem(`settings:${k}`), SETTINGS_KEY)).toBe(
+      '{"schema":1,"scen',
+    );
+    await page.context().close();
+  });
 });

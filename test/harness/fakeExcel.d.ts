@@ -10,6 +10,7 @@ export declare class FakeWorkbook {
   constructor(storage?: SettingsStorage);
   storage: SettingsStorage;
   failNextSync: Error | undefined;
+  failNextWrite: Error | undefined;
   syncDelayMs: number;
   syncs: number;
   writes: number;

@@ -19,6 +19,8 @@
       this.handlers = [];
       /** When set, the next sync rejects with this error and applies nothing. */
       this.failNextSync = undefined;
+      /** When set, the next sync that writes a setting rejects with this error and applies nothing. */
+      this.failNextWrite = undefined;
       /** Milliseconds every sync takes (to test that functions wait for the first load). */
       this.syncDelayMs = 0;
       this.syncs = 0;
@@ -74,10 +76,12 @@
           return item;
         },
         add(key, value) {
-          pending.push(() => {
+          const write = () => {
             wb.storage.set(key, value);
             wb.writes++;
-          });
+          };
+          write.isWrite = true;
+          pending.push(write);
         },
         onSettingsChanged: {
           add(handler) {
@@ -94,6 +98,11 @@
           if (wb.failNextSync) {
             const error = wb.failNextSync;
             wb.failNextSync = undefined;
+            throw error;
+          }
+          if (wb.failNextWrite && work.some((w) => w.isWrite)) {
+            const error = wb.failNextWrite;
+            wb.failNextWrite = undefined;
             throw error;
           }
           for (const apply of work) apply();

@@ -93,7 +93,7 @@ describe("faults", () => {
     const store = await open(wb);
     await store.set("facility.pue", 1.1);
     const before = wb.storage.get(SETTINGS_KEY);
-    wb.failNextSync = new Error("GeneralException: the workbook is locked");
+    wb.failNextWrite = new Error("GeneralException: the workbook is locked");
     await expect(store.set("facility.pue", 1.2)).rejects.toThrow(/locked/);
     expect(wb.storage.get(SETTINGS_KEY)).toBe(before);
     expect(pue(store)).toBe(1.1);

@@ -29,7 +29,29 @@ async function httpsOptions() {
   }
 }
 
-module.exports = async (env, options) => {
+/* The gpu-cost CLI (bin/gpu-cost.js): the same adapters, with a Node host for CustomFunctions. */
+function cliConfig() {
+  return {
+    name: "cli",
+    target: "node20",
+    devtool: "source-map",
+    entry: { cli: ["./src/cli/host.ts", ...FUNCTION_SOURCES, "./src/cli/main.ts"] },
+    output: { path: path.resolve(__dirname, "dist/cli"), filename: "cli.js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    },
+    // Packages stay in node_modules (they are dependencies); only the project's code is bundled.
+    externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") ? callback(null, `commonjs ${request}`) : callback())],
+    plugins: [new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES })],
+    optimization: { minimize: false },
+    performance: { hints: false },
+  };
+}
+
+module.exports = async (env, options) => [await addinConfig(env, options), cliConfig()];
+
+async function addinConfig(env, options) {
   const dev = options.mode === "development";
   const baseUrl = dev ? DEV_URL : PROD_URL;
   return {
@@ -39,7 +61,8 @@ module.exports = async (env, options) => {
       // The page's one bundle: functions and pane together, sharing one assumptions store.
       taskpane: ["./src/functions/runtimeGuard.ts", ...FUNCTION_SOURCES, "./src/taskpane/taskpane.ts"],
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    // dist/cli belongs to the CLI build below.
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: { keep: /^cli\// } },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
@@ -77,4 +100,4 @@ module.exports = async (env, options) => {
         }
       : undefined,
   };
-};
+}

@@ -54,6 +54,17 @@ class DeferredBackend implements Backend {
   }
 }
 
+/**
+ * Outside Excel (the gpu-cost CLI): compute with this assumptions document (a workbook's stored
+ * text or an exported file; undefined for the shipped defaults). Must be called before the
+ * first function call of the process.
+ */
+export function useAssumptions(text: string | undefined): AssumptionStore {
+  if (instance) throw new Error("useAssumptions must be called before the first function call.");
+  instance = new AssumptionStore(new MemoryBackend(text));
+  return instance;
+}
+
 export function assumptionStore(): AssumptionStore {
   if (!instance) {
     const backend = new DeferredBackend();

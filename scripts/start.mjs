@@ -62,6 +62,11 @@ Press Ctrl+C to stop the server.`);
 
 run(npx, ["webpack", "--mode", "development"]);
 
+// Without Excel the numbers can still be checked: the founding analysis, recalculated by the
+// same functions the add-in runs (examples/founding-analysis.xlsx is not modified).
+console.log("\nThe founding analysis, recalculated by gpu-cost (examples/founding-analysis.xlsx):");
+run(process.execPath, ["bin/gpu-cost.js", "recalc", "examples/founding-analysis.xlsx", "--table"]);
+
 const server = spawn(npx, ["webpack", "serve", "--mode", "development"], { stdio: ["ignore", "inherit", "inherit"] });
 const stop = () => server.kill("SIGTERM");
 process.on("SIGINT", stop);

@@ -48,7 +48,7 @@ async function evalCommand(formula: string, options: { assumptions?: string }): 
 
 async function recalcCommand(
   file: string,
-  options: { output?: string; assumptions?: string; failOnError?: boolean },
+  options: { output?: string; assumptions?: string; failOnError?: boolean; table?: boolean },
 ): Promise<number> {
   if (!existsSync(file)) throw new UsageError(`No such file: ${file}.`);
   if (path.extname(file).toLowerCase() !== ".xlsx") throw new UsageError(`${file} is not an .xlsx file.`);
@@ -66,6 +66,14 @@ async function recalcCommand(
     console.log(formatTable([["Cell", "Cached", "Now"], ...report.changes.map((c) => [c.address, c.before, c.after])]));
   }
   for (const e of report.errors) console.log(`${e.address}: ${e.code} ${e.message}`);
+  if (options.table) {
+    console.log(
+      formatTable([
+        ["Cell", "Label", "Value"],
+        ...[...report.values].map(([a, v]) => [a, report.labels.get(a) ?? "", v]),
+      ]),
+    );
+  }
   if (options.output) {
     writeFileSync(options.output, await saveWorkbook(loaded));
     console.log(`Wrote ${options.output}.`);
@@ -93,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
     .option("-o, --output <file>", "write the recalculated workbook here (the input is never changed otherwise)")
     .option("--assumptions <file>", "use this assumptions file instead of the workbook's stored assumptions")
     .option("--fail-on-error", "exit 1 when a cell evaluates to an Excel error")
+    .option("--table", "print every formula cell with its label and value")
     .description("recalculate every formula and report the cells whose value changed")
     .action(async (file: string, options) => {
       code = await recalcCommand(file, options);

@@ -35,6 +35,8 @@ export interface RecalcReport {
   readonly errors: { address: string; code: string; message: string }[];
   /** New values by address ("Sheet!B3"). */
   readonly values: Map<string, unknown>;
+  /** The text nearest to the left of each formula cell, by address: what the model calls it. */
+  readonly labels: Map<string, string>;
 }
 
 const keyOf = (sheet: string, row: number, col: number) => `${sheet}!${row},${col}`;
@@ -135,6 +137,14 @@ function same(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+function labelOf(sheet: ExcelJS.Worksheet, row: number, col: number): string {
+  for (let c = col - 1; c >= 1; c--) {
+    const v = sheet.getCell(row, c).value;
+    if (typeof v === "string" && v.trim()) return v;
+  }
+  return "";
+}
+
 export async function recalcWorkbook(workbook: ExcelJS.Workbook): Promise<RecalcReport> {
   const cells = formulaCells(workbook);
   const order = dependencyOrder(cells);
@@ -164,7 +174,13 @@ export async function recalcWorkbook(workbook: ExcelJS.Workbook): Promise<Recalc
     },
   };
   const engine = new FormulaEngine(source);
-  const report: RecalcReport = { formulas: cells.length, changes: [], errors: [], values: new Map() };
+  const report: RecalcReport = {
+    formulas: cells.length,
+    changes: [],
+    errors: [],
+    values: new Map(),
+    labels: new Map(),
+  };
   for (const c of order) {
     let result: CellResult;
     try {
@@ -185,6 +201,7 @@ export async function recalcWorkbook(workbook: ExcelJS.Workbook): Promise<Recalc
     if (!same(beforeStored, after)) report.changes.push({ address: c.address, before: beforeStored, after });
     c.cell.value = { formula: c.formula, result: after } as ExcelJS.CellFormulaValue;
     report.values.set(c.address, after);
+    report.labels.set(c.address, labelOf(c.cell.worksheet, c.ref.row, c.ref.col));
   }
   return report;
 }

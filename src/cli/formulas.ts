@@ -96,12 +96,22 @@ export class FormulaEngine {
   }
 }
 
-/** Excel stores add-in functions as _xldudf_GPU_NAME in some files; users type GPU.NAME. */
+/**
+ * The formula as the parser reads it: no leading "=", add-in functions as GPU.NAME (some files
+ * store them as _xldudf_GPU_NAME), and exponents as Excel writes them (users type 20E18, Excel
+ * stores 2E+19; the parser needs the sign). Text inside quotes is left alone.
+ */
 export function normalizeFormula(formula: string): string {
   return formula
     .trim()
     .replace(/^=/, "")
-    .replace(/_xldudf_GPU_([A-Z0-9]+)\s*\(/gi, "GPU.$1(");
+    .split('"')
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/_xldudf_GPU_([A-Z0-9]+)\s*\(/gi, "GPU.$1(").replace(/(\d\.?\d*)[eE](\d)/g, "$1E+$2"),
+    )
+    .join('"');
 }
 
 function fromParser(value: unknown): CellResult {

@@ -79,7 +79,10 @@ describe("gpu-cost eval", () => {
     const r = await gpuCost("eval", '=GPU.CLUSTERCOST(8,"H100-SXM","reserved3y",3,"aws")');
     expect(r.code).toBe(0);
     // Printed to 12 significant digits.
-    expect(Number(r.stdout.trim())).toBeCloseTo((await xl.value("CLUSTERCOST", 8, "H100-SXM", "reserved3y", 3, "aws")) as number, 5);
+    expect(Number(r.stdout.trim())).toBeCloseTo(
+      (await xl.value("CLUSTERCOST", 8, "H100-SXM", "reserved3y", 3, "aws")) as number,
+      5,
+    );
   });
 
   it("handles nested calls, Excel's operators and functions", async () => {
@@ -90,6 +93,8 @@ describe("gpu-cost eval", () => {
     expect(r.stdout.trim()).toBe("2.54 x");
     const s = await gpuCost("eval", '=IF(SUM(GPU.SCALEGAIN(0.5),GPU.SCALEGAIN(0.75))=6,"ok","no")');
     expect(s.stdout.trim()).toBe("ok");
+    const nested = await gpuCost("eval", '=GPU.CLUSTERCOST(GPU.GPUSFOR(20E18,,"fp16"),,"capex")');
+    expect(Number(nested.stdout.trim())).toBeCloseTo(Math.ceil(20_215 / 8) * (248_956 / 0.81), 0);
   });
 
   it("prints a spill as an aligned table", async () => {

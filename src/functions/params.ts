@@ -11,7 +11,7 @@ import {
   parseScalingLaw,
   invalid,
 } from "../pricing";
-import { numberRule, optionalNumberRule, textOrNumberRule, textRule, type Rule } from "./args";
+import { numberRule, optionalNumberRule, textOrNumberRule, textRule, type NumberRule, type Rule } from "./args";
 
 /**
  * Every parameter of the GPU.* functions, declared once: its name as Excel shows it, its
@@ -30,12 +30,8 @@ export const gpus = numberRule("gpus", { above: 0, atMost: MAX_GPUS, meaning: "a
 export const gpu = textRule("gpu", DEFAULT_GPU);
 export const provider = textRule("provider", DEFAULT_PROVIDER);
 export const pricing = map(textOrNumberRule("pricing", DEFAULT_PRICING), parsePricing);
-export const years = numberRule("years", {
-  default: DEFAULT_YEARS,
-  above: 0,
-  atMost: 100,
-  meaning: "a period in years",
-});
+const PERIOD: NumberRule = { above: 0, atMost: 100, meaning: "a period in years" };
+export const years = numberRule("years", { ...PERIOD, default: DEFAULT_YEARS });
 export const precision = map(textRule("precision", DEFAULT_PRECISION), parsePrecision);
 export const flops = numberRule("flops", { above: 0, meaning: "a peak in FLOP/s" });
 export const costReduction = numberRule("cost_reduction", {
@@ -47,16 +43,13 @@ export const law = map(textRule("law", DEFAULT_SCALING_LAW), parseScalingLaw);
 export const key = textRule("key");
 
 /* Parameters whose default comes from the price book in force (undefined when omitted). */
-const fraction = (name: string) =>
-  optionalNumberRule(name, { above: 0, atMost: 1, meaning: "a fraction, 0.4 for 40%" });
+const FRACTION: NumberRule = { above: 0, atMost: 1, meaning: "a fraction, 0.4 for 40%" };
+const fraction = (name: string) => optionalNumberRule(name, FRACTION);
 export const utilization = fraction("utilization");
 export const mfu = fraction("mfu");
-export const params = numberRule("params", { above: 0, atMost: 1e15, meaning: "model parameters, 175E9 for 175B" });
-export const optionalParams = optionalNumberRule("params", {
-  above: 0,
-  atMost: 1e15,
-  meaning: "model parameters, 175E9 for 175B",
-});
+const PARAMS: NumberRule = { above: 0, atMost: 1e15, meaning: "model parameters, 175E9 for 175B" };
+export const params = numberRule("params", PARAMS);
+export const optionalParams = optionalNumberRule("params", PARAMS);
 export const tokens = numberRule("tokens", { above: 0, atMost: 1e16, meaning: "training tokens" });
 export const tokensOut = numberRule("tokens_out", { above: 0, atMost: 1e9, meaning: "output tokens per query" });
 export const tokensIn = optionalNumberRule("tokens_in", {
@@ -83,14 +76,9 @@ export const nrePerYear = optionalNumberRule("nre_per_year", {
   meaning: "USD of design cost a year",
 });
 export const programmeYears = optionalNumberRule("years", { above: 0, atMost: 100, meaning: "years of the programme" });
-export const optionalYears = optionalNumberRule("years", { above: 0, atMost: 100, meaning: "a period in years" });
+export const optionalYears = optionalNumberRule("years", PERIOD);
 export const gpuPrice = optionalNumberRule("gpu_price", { above: 0, atMost: 1e9, meaning: "USD per GPU" });
-export const hourlyUtilization = numberRule("utilization", {
-  default: DEFAULT_HOURLY_UTILIZATION,
-  above: 0,
-  atMost: 1,
-  meaning: "a fraction, 0.4 for 40%",
-});
+export const hourlyUtilization = numberRule("utilization", { ...FRACTION, default: DEFAULT_HOURLY_UTILIZATION });
 export const filter = textRule("filter", "");
 
 /** Most override rows a scenario range may hold (one per assumption, with room to spare). */

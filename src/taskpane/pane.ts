@@ -24,6 +24,10 @@ export class AssumptionsPane {
   /** Values being saved, by key: a second "change" for the same value is not a second edit. */
   private readonly saving = new Map<string, number>();
   private status: { kind: "info" | "error"; text: string } | undefined;
+  /** The "new scenario" name field is open. */
+  private naming = false;
+  /** "Reset all" was pressed once and waits for its confirmation. */
+  private confirmingReset = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -67,11 +71,7 @@ export class AssumptionsPane {
         { class: "scenario" },
         h("label", { for: "scenario" }, "Scenario"),
         select,
-        h(
-          "fluent-button",
-          { appearance: "subtle", "data-control": "add-scenario", onclick: () => this.addScenario() },
-          "New...",
-        ),
+        ...this.newScenarioControls(),
         doc.activeScenario !== "base" &&
           h(
             "fluent-button",
@@ -185,11 +185,7 @@ export class AssumptionsPane {
         },
         this.store.undoLabel ? `Undo ${this.store.undoLabel}` : "Undo",
       ),
-      h(
-        "fluent-button",
-        { "data-control": "reset-all", disabled: !writable, onclick: () => this.resetAll() },
-        "Reset all",
-      ),
+      ...this.resetAllControls(),
       h(
         "fluent-button",
         { "data-control": "import", disabled: !writable, onclick: () => fileInput.click() },
@@ -310,19 +306,96 @@ export class AssumptionsPane {
       );
   }
 
-  private resetAll(): void {
-    if (!window.confirm("Reset every assumption of this scenario to the shipped defaults? Undo can bring them back."))
-      return;
-    this.run(() => this.store.resetAll(), "All assumptions reset to the defaults.");
+  /**
+   * "New..." opens an inline name field: Office add-ins cannot use window.prompt or confirm
+   * (Office blocks them), so every question is asked in the pane itself.
+   */
+  private newScenarioControls(): HTMLElement[] {
+    if (!this.naming) {
+      return [
+        h(
+          "fluent-button",
+          {
+            appearance: "subtle",
+            "data-control": "add-scenario",
+            disabled: !this.store.writable,
+            onclick: () => ((this.naming = true), this.render()),
+          },
+          "New...",
+        ),
+      ];
+    }
+    const name = h("fluent-text-input", {
+      id: "new-scenario",
+      "data-control": "new-scenario",
+      placeholder: "bull",
+      "aria-label": "Name of the new scenario (a copy of the current one)",
+      onkeydown: (e: Event) => {
+        if ((e as KeyboardEvent).key === "Enter") create();
+        if ((e as KeyboardEvent).key === "Escape") ((this.naming = false), this.render());
+      },
+    }) as HTMLElement & { value: string };
+    const create = () => {
+      const n = name.value.trim();
+      if (!n) return;
+      this.naming = false;
+      this.run(async () => (await this.store.addScenario(n), this.store.activate(n)), `Scenario "${n}" created.`);
+    };
+    return [
+      name,
+      h("fluent-button", { appearance: "primary", "data-control": "create-scenario", onclick: create }, "Create"),
+      h(
+        "fluent-button",
+        { "data-control": "cancel-scenario", onclick: () => ((this.naming = false), this.render()) },
+        "Cancel",
+      ),
+    ];
   }
 
-  private addScenario(): void {
-    const name = window.prompt("Name of the new scenario (a copy of the current one):", "bull");
-    if (name)
-      this.run(
-        async () => (await this.store.addScenario(name), this.store.activate(name)),
-        `Scenario "${name}" created.`,
-      );
+  /** Reset all asks first, in the pane (see newScenarioControls). */
+  private resetAllControls(): HTMLElement[] {
+    if (!this.confirmingReset) {
+      return [
+        h(
+          "fluent-button",
+          {
+            "data-control": "reset-all",
+            disabled: !this.store.writable,
+            onclick: () => ((this.confirmingReset = true), this.render()),
+          },
+          "Reset all",
+        ),
+      ];
+    }
+    return [
+      h(
+        "fluent-message-bar",
+        { intent: "warning", id: "confirm-reset" },
+        `Reset every assumption of "${this.store.snapshot.doc.activeScenario}" to the shipped defaults? Undo can bring them back.`,
+        h(
+          "fluent-button",
+          {
+            slot: "actions",
+            appearance: "primary",
+            "data-control": "confirm-reset",
+            onclick: () => {
+              this.confirmingReset = false;
+              this.run(() => this.store.resetAll(), "All assumptions reset to the defaults.");
+            },
+          },
+          "Reset all",
+        ),
+        h(
+          "fluent-button",
+          {
+            slot: "actions",
+            "data-control": "cancel-reset",
+            onclick: () => ((this.confirmingReset = false), this.render()),
+          },
+          "Cancel",
+        ),
+      ),
+    ];
   }
 
   private async importFile(input: HTMLInputElement): Promise<void> {

@@ -177,3 +177,58 @@ describe("task pane with a damaged stored document", () => {
     await page.context().close();
   });
 });
+
+describe("task pane scenarios, reset, import and export", () => {
+  let page: Page;
+
+  it("creates a scenario in the pane (no browser dialogs: Office blocks them) and switches between scenarios", async () => {
+    page = await openPane();
+    await page.locator('fluent-button[data-control="add-scenario"]').click();
+    await page.locator('fluent-text-input[data-control="new-scenario"] input').fill("Bull");
+    await page.locator('fluent-text-input[data-control="new-scenario"] input').press("Enter");
+    await expect.poll(async () => (await storedDoc(page))?.activeScenario).toBe("bull");
+    expect(await page.locator("#scenario").inputValue()).toBe("bull");
+    await input(page, "facility.pue").fill("1.05");
+    await input(page, "facility.pue").press("Enter");
+    await expect.poll(async () => (await storedDoc(page)).scenarios.bull["facility.pue"]?.value).toBe(1.05);
+    await page.locator("#scenario").selectOption("base");
+    await expect.poll(() => input(page, "facility.pue").inputValue()).toBe("1.25");
+    await page.locator("#scenario").selectOption("bull");
+    await expect.poll(() => input(page, "facility.pue").inputValue()).toBe("1.05");
+  });
+
+  it("asks before resetting everything, in the pane", async () => {
+    await page.locator('fluent-button[data-control="reset-all"]').click();
+    await page.locator('fluent-button[data-control="cancel-reset"]').click();
+    expect((await storedDoc(page)).scenarios.bull["facility.pue"].value).toBe(1.05);
+    await page.locator('fluent-button[data-control="reset-all"]').click();
+    await page.locator('fluent-button[data-control="confirm-reset"]').click();
+    await expect.poll(async () => Object.keys((await storedDoc(page)).scenarios.bull)).toEqual([]);
+  });
+
+  it("exports the document and imports a file; a hostile file is refused with a message and changes nothing", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('fluent-button[data-control="export"]').click(),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    expect(exported).toEqual(await storedDoc(page));
+
+    exported.scenarios.base = { "aws.p5.48xlarge.ondemand": { value: 60, changedAt: "2026-11-25T00:00:00Z" } };
+    exported.activeScenario = "base";
+    const file = (name: string, text: string) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+    await page.locator("#import-file").setInputFiles(file("good.json", JSON.stringify(exported)));
+    await expect.poll(() => input(page, "aws.p5.48xlarge.ondemand").inputValue()).toBe("60");
+
+    const before = await storedDoc(page);
+    const hostile = {
+      ...exported,
+      scenarios: { base: { "<img src=x onerror=alert(1)>": { value: 1, changedAt: "2026-11-25T00:00:00Z" } } },
+    };
+    await page.locator("#import-file").setInputFiles(file("hostile.json", JSON.stringify(hostile)));
+    await expect.poll(() => page.locator("#status").textContent()).toMatch(/not imported.*unknown key/);
+    expect(await page.locator("img").count()).toBe(0); // the key was shown as text, not markup
+    expect(await storedDoc(page)).toEqual(before);
+    await page.context().close();
+  });
+});

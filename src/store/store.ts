@@ -64,6 +64,8 @@ export class AssumptionStore {
   private readonly undoStack: { patch: Patch; label: string }[] = [];
   private books = new Map<string, PriceBook>();
   private lastText: string | undefined;
+  /** The save in progress, if any; the next one waits for it. */
+  private saving: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly backend: Backend,
@@ -264,16 +266,26 @@ export class AssumptionStore {
 
   /** Applies a change and records how to undo it. */
   private async change(patch: Patch, label: string): Promise<void> {
-    const before = this.state.doc;
-    await this.commit(patch);
+    const before = await this.commit(patch);
     this.undoStack.push({ patch: inverse(before, patch), label });
   }
 
   /**
-   * Replays `patch` onto the latest stored document and saves it. The latest text is read
-   * first so that a co-author's save to other keys is kept, not overwritten.
+   * Saves changes one at a time, in the order they were made: two quick edits in the pane must
+   * not both read the same document and the second overwrite the first.
    */
-  private async commit(patch: Patch): Promise<void> {
+  private commit(patch: Patch): Promise<AssumptionsDocument> {
+    const run = this.saving.then(() => this.commitNow(patch));
+    this.saving = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Replays `patch` onto the latest stored document and saves it; returns the document it was
+   * applied to. The latest text is read first so that a co-author's save to other keys is
+   * kept, not overwritten.
+   */
+  private async commitNow(patch: Patch): Promise<AssumptionsDocument> {
     if (!this.writable) throw new DocumentError(`The assumptions are read-only. ${this.state.warning ?? ""}`.trim());
     const latest = readStored(await this.backend.read());
     if (latest.status === "future" || latest.status === "corrupt") {
@@ -287,6 +299,7 @@ export class AssumptionStore {
     await this.backend.write(text);
     this.lastText = text;
     this.replace({ status: "ok", doc: next, version: this.state.version + 1 });
+    return latest.doc;
   }
 
   private replace(state: StoreState): void {

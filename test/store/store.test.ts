@@ -43,6 +43,21 @@ describe("persistence", () => {
     expect(wb.writes).toBe(0);
   });
 
+  it("quick successive edits are saved in order, none lost", async () => {
+    const wb = new FakeWorkbook();
+    wb.syncDelayMs = 5;
+    const store = await open(wb);
+    await Promise.all([
+      store.set("facility.pue", 1.1),
+      store.set("facility.electricity", 0.1),
+      store.set("facility.pue", 1.15),
+    ]);
+    expect(stored(wb).scenarios.base["facility.pue"].value).toBe(1.15);
+    expect(stored(wb).scenarios.base["facility.electricity"].value).toBe(0.1);
+    await store.undo();
+    expect(pue(store)).toBe(1.1);
+  });
+
   it("reset one, reset all, and undo the last change", async () => {
     const wb = new FakeWorkbook();
     const store = await open(wb);

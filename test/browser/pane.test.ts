@@ -15,7 +15,11 @@ import { contentType, serve } from "./server";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OFFICE_JS = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-const SCREENSHOT = path.resolve(__dirname, "../../docs/taskpane.png");
+// The README's picture is refreshed on demand (npm run screenshot); ordinary runs keep theirs in .tmp.
+const SCREENSHOT = path.resolve(
+  __dirname,
+  process.env.UPDATE_DOCS_SCREENSHOT ? "../../docs/taskpane.png" : "../../.tmp/taskpane.png",
+);
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };

@@ -26,8 +26,10 @@ function toExcelError(error: unknown): CustomFunctions.Error {
   );
 }
 
+const tooLarge = () => new PricingError("num", "The result is too large to represent.");
+
 function checkNumber(value: number): number {
-  if (!Number.isFinite(value)) throw new PricingError("num", "The result is too large to represent.");
+  if (!Number.isFinite(value)) throw tooLarge();
   return value;
 }
 
@@ -40,7 +42,7 @@ export function table(compute: () => TableCell[][]): (CellValue | CustomFunction
     return compute().map((row) =>
       row.map((v) => {
         if (v instanceof PricingError) return toExcelError(v);
-        if (typeof v === "number" && !Number.isFinite(v)) return toExcelError(new PricingError("num", "too large"));
+        if (typeof v === "number" && !Number.isFinite(v)) return toExcelError(tooLarge());
         return v;
       }),
     );

@@ -25,11 +25,14 @@ export function live<T, R>(
   const store = assumptionStore();
   let cancelled = false;
   let unsubscribe = () => {};
+  // The scenario argument does not change during an invocation (Excel starts a new one when
+  // it does): read it once, not on every assumption change.
+  let parsed: P.ScenarioArg | undefined;
   const push = () => {
     let result: R | CustomFunctions.Error;
     try {
       result = boundary(() => {
-        const s = P.scenario(scenario);
+        const s = (parsed ??= P.scenario(scenario));
         return compute(store.book(s.name, s.overrides));
       });
     } catch (error) {

@@ -12,7 +12,9 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 
 /* The adapter files: their JSDoc becomes functions.json, the plugin's loader appends their
  * CustomFunctions.associate calls, and together they are the functions bundle. */
-const FUNCTION_SOURCES = ["cluster", "inference", "training", "customChip", "scaling", "assumptions"].map((f) => `./src/functions/${f}.ts`);
+const FUNCTION_SOURCES = ["cluster", "inference", "training", "customChip", "scaling", "assumptions"].map(
+  (f) => `./src/functions/${f}.ts`,
+);
 
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -39,10 +41,15 @@ function cliConfig() {
     output: { path: path.resolve(__dirname, "dist/cli"), filename: "cli.js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      ],
     },
     // Packages stay in node_modules (they are dependencies); only the project's code is bundled.
-    externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") ? callback(null, `commonjs ${request}`) : callback())],
+    externals: [
+      ({ request }, callback) =>
+        /^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") ? callback(null, `commonjs ${request}`) : callback(),
+    ],
     plugins: [new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES })],
     optimization: { minimize: false },
     performance: { hints: false },
@@ -65,7 +72,9 @@ async function addinConfig(env, options) {
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: { keep: /^cli\// } },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      ],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES }),

@@ -14,7 +14,8 @@ const title = (row, text) => {
   ws.getCell(`A${row}`).font = { bold: true, size: row === 1 ? 14 : 12 };
 };
 title(1, "Buy or rent AI compute: the founding analysis, live");
-ws.getCell("A2").value = "Edit the yellow inputs; every number below is a GPU.* formula. Source: The Next Platform, 2023-10-06.";
+ws.getCell("A2").value =
+  "Edit the yellow inputs; every number below is a GPU.* formula. Source: The Next Platform, 2023-10-06.";
 
 title(4, "Inputs");
 const inputs = [
@@ -42,7 +43,7 @@ title(14, "Results");
   cell.value = h;
   cell.font = { bold: true };
 });
-const fleet = "GPU.FLEETCOST(B10,B11,B12,B5,\"capex\",B7)";
+const fleet = 'GPU.FLEETCOST(B10,B11,B12,B5,"capex",B7)';
 const results = [
   ["F1 8-GPU node, purchase with network (USD)", 'GPU.CLUSTERCOST(B6,B5,"capex",B7,B8)', 300_000, "#,##0"],
   ["F2 node on demand for 3 years (USD)", 'GPU.CLUSTERCOST(B6,B5,"ondemand",B7,B8)', 2_600_000, "#,##0"],
@@ -61,7 +62,12 @@ const results = [
   ["F8 fleet accelerators", `INDEX(${fleet},1,2)`, null, "#,##0"],
   ["F8 fleet up front (USD)", `INDEX(${fleet},2,2)`, 48.1e9, "#,##0"],
   ["F8 fleet chips a year (USD)", `INDEX(${fleet},3,2)`, 16e9, "#,##0"],
-  ["F9 H100 price over its cost to make", 'GPU.PRICE("h100-sxm.gpu_price")/GPU.PRICE("h100-sxm.cost_to_make")', 8.3, "0.0"],
+  [
+    "F9 H100 price over its cost to make",
+    'GPU.PRICE("h100-sxm.gpu_price")/GPU.PRICE("h100-sxm.cost_to_make")',
+    8.3,
+    "0.0",
+  ],
 ];
 results.forEach(([label, formula, says, format], i) => {
   const row = 16 + i;

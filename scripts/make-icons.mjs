@@ -23,11 +23,17 @@ const chunk = (type, data) => {
 };
 
 function pixel(x, y, size) {
-  const u = x / size, v = y / size;
+  const u = x / size,
+    v = y / size;
   const chip = u > 0.2 && u < 0.8 && v > 0.2 && v < 0.8;
   const core = u > 0.35 && u < 0.65 && v > 0.35 && v < 0.65;
-  const pin = (u > 0.08 && u < 0.92 && v > 0.08 && v < 0.92) && !chip &&
-    (Math.floor(((u > 0.2 && u < 0.8 ? u : v) - 0.2) * 10) % 2 === 0);
+  const pin =
+    u > 0.08 &&
+    u < 0.92 &&
+    v > 0.08 &&
+    v < 0.92 &&
+    !chip &&
+    Math.floor(((u > 0.2 && u < 0.8 ? u : v) - 0.2) * 10) % 2 === 0;
   if (core) return [255, 255, 255, 255];
   if (chip) return [16, 124, 65, 255]; // Excel green
   if (pin) return [212, 160, 23, 255];

@@ -85,7 +85,11 @@ if (process.platform !== "win32" && process.platform !== "darwin") {
 } else if (!hasDebugging()) {
   webInstructions("office-addin-debugging (an optional dependency) is not installed.");
 } else {
-  const sideload = spawnSync(npx, ["office-addin-debugging", "start", "manifest.xml", "desktop", "--dev-server-port", String(PORT)], { stdio: "inherit" });
+  const sideload = spawnSync(
+    npx,
+    ["office-addin-debugging", "start", "manifest.xml", "desktop", "--dev-server-port", String(PORT)],
+    { stdio: "inherit" },
+  );
   if (sideload.status === 0) console.log("Sideloaded into Excel desktop.");
   else webInstructions(`office-addin-debugging exited with ${sideload.status}.`);
 }

@@ -185,6 +185,6 @@ export function fleetCost(
       P.provider(provider),
     );
     const values = [c.accelerators, c.capexUsd, c.yearlyUsd, c.perQueryUsd, c.periodUsd];
-    return FLEET_LABELS.map((label, i) => [label, values[i]]);
+    return FLEET_LABELS.map((label, i) => [label, values[i]!]);
   });
 }

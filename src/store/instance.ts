@@ -16,7 +16,6 @@ export const POLL_MS = 15_000;
  * in production, where the store uses office.js's `Excel`.
  */
 declare global {
-  // eslint-disable-next-line no-var
   var __GPU_COST_EXCEL__: ExcelHost | undefined;
 }
 

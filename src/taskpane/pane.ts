@@ -332,7 +332,10 @@ export class AssumptionsPane {
       "aria-label": "Name of the new scenario (a copy of the current one)",
       onkeydown: (e: Event) => {
         if ((e as KeyboardEvent).key === "Enter") create();
-        if ((e as KeyboardEvent).key === "Escape") ((this.naming = false), this.render());
+        if ((e as KeyboardEvent).key === "Escape") {
+          this.naming = false;
+          this.render();
+        }
       },
     }) as HTMLElement & { value: string };
     const create = () => {

@@ -44,7 +44,7 @@
     }
 
     context() {
-      const wb = this;
+      const wb = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the closures below read it
       const pending = [];
       const settings = {
         getItemOrNullObject(key) {

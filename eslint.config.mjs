@@ -11,7 +11,7 @@ const officeRules = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", ".tmp/", "coverage/", "bench/"] },
+  { ignores: ["dist/", "node_modules/", ".tmp/", "coverage/", "bench/results.json"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,16 @@
 import type { Figure } from "./figure";
 
 /** Where an assumption is shown in the task pane. */
-export type AssumptionGroup = "Accelerators" | "Cloud rates" | "Facility" | "Methods";
+export const ASSUMPTION_GROUPS = [
+  "Accelerators",
+  "Cloud rates",
+  "Facility",
+  "Finance",
+  "Methods",
+  "Serving",
+  "API prices",
+] as const;
+export type AssumptionGroup = (typeof ASSUMPTION_GROUPS)[number];
 
 /** Values an assumption may take; edits and overrides outside them are refused. */
 export interface Bounds {
@@ -18,6 +27,10 @@ export const FRACTION: Bounds = { min: 0, max: 1, minInclusive: false, integer: 
 export const COUNT: Bounds = { min: 1, max: 1024, minInclusive: true, integer: true };
 export const RATIO_AT_LEAST_ONE: Bounds = { min: 1, max: 5, minInclusive: true, integer: false };
 export const YEARS: Bounds = { min: 0, max: 30, minInclusive: false, integer: false };
+/** A share that may be zero: from 0 up to 1. */
+export const SHARE: Bounds = { min: 0, max: 1, minInclusive: true, integer: false };
+/** A switch: 0 (off) or 1 (on). */
+export const SWITCH: Bounds = { min: 0, max: 1, minInclusive: true, integer: true };
 
 /** One editable value of the price book, addressed by a flat, case-insensitive key. */
 export interface Assumption {

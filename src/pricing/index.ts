@@ -3,7 +3,6 @@ export * from "./errors";
 export * from "./figure";
 export * from "./assumptions";
 export * from "./book";
-export * from "./book/editions";
 export * from "./priceBook";
 export * from "./active";
 export * from "./defaults";

@@ -4,6 +4,8 @@ import {
   NON_NEGATIVE,
   POSITIVE,
   RATIO_AT_LEAST_ONE,
+  SHARE,
+  SWITCH,
   YEARS,
   boundsProblem,
   type Assumption,
@@ -40,6 +42,8 @@ export interface Instance {
 }
 
 export interface Facility {
+  /** kg CO2e per kWh of the electricity. */
+  readonly gridIntensityKgPerKwh: number;
   readonly pue: number;
   readonly electricityUsdPerKwh: number;
   readonly averageDraw: number;
@@ -56,12 +60,49 @@ export interface Methods {
   readonly promptTokens: number;
   readonly outputTokens: number;
   readonly peakToAverage: number;
+  readonly goodput: number;
 }
 
 export interface CustomChip {
   readonly unitCostUsd: number;
   readonly nrePerYearUsd: number;
   readonly programmeYears: number;
+}
+
+export interface Finance {
+  readonly costOfCapital: number;
+  readonly residualValue: number;
+  readonly priceDecline: number;
+}
+
+export interface Serving {
+  readonly prefillEfficiency: number;
+  readonly decodeEfficiency: number;
+  readonly bandwidthEfficiency: number;
+  readonly memoryUsable: number;
+  /** Whether decode reads each sequence's KV cache. */
+  readonly kvCache: boolean;
+  /** Whether prompt tokens are processed together (prefill) rather than one at a time. */
+  readonly batchedPrefill: boolean;
+}
+
+/** A reference model's shape in force. */
+export interface Model {
+  readonly id: string;
+  readonly name: string;
+  readonly totalParams: number;
+  readonly activeParams: number;
+  readonly layers: number;
+  readonly kvHeads: number;
+  readonly headDim: number;
+}
+
+/** An API's list price in force, USD per million tokens. */
+export interface ApiPrice {
+  readonly id: string;
+  readonly name: string;
+  readonly inputUsdPerMTok: number;
+  readonly outputUsdPerMTok: number;
 }
 
 /** Overrides of assumptions by key (case-insensitive keys, values in the assumption's unit). */
@@ -80,8 +121,16 @@ export class PriceBook {
   readonly facility: Facility;
   readonly methods: Methods;
   readonly customChip: CustomChip;
+  readonly finance: Finance;
+  readonly serving: Serving;
+  readonly models: ReadonlyMap<string, Model>;
+  readonly apis: ReadonlyMap<string, ApiPrice>;
+  /** Each provider's instance for an accelerator (the first listed), by provider|gpu. */
   private readonly instances: ReadonlyMap<string, Instance>;
-  private readonly providers: readonly string[];
+  /** Every instance, by "provider.name" (lower case). */
+  private readonly instancesByName: ReadonlyMap<string, Instance>;
+  /** Providers in price-book order. */
+  readonly providers: readonly string[];
 
   constructor(
     readonly data: PriceBookData,
@@ -116,6 +165,7 @@ export class PriceBook {
     }
 
     const instances = new Map<string, Instance>();
+    const instancesByName = new Map<string, Instance>();
     for (const i of data.instances) {
       const k = `${i.provider}.${i.name}`.toLowerCase();
       const label = `${i.provider} ${i.name}`;
@@ -126,13 +176,15 @@ export class PriceBook {
       }
       const gpu = accelerators.get(i.gpu.toLowerCase());
       if (!gpu) throw new Error(`price book: instance ${label} names unknown accelerator ${i.gpu}`);
-      instances.set(instanceKey(i.provider, gpu.id), {
+      const instance: Instance = {
         provider: i.provider,
         name: i.name,
         gpu,
         gpusPerInstance: read.value(`${k}.gpus`, i.gpusPerInstance, "Cloud rates", `${label} GPUs`, COUNT),
         hourlyUsd,
-      });
+      };
+      if (!instances.has(instanceKey(i.provider, gpu.id))) instances.set(instanceKey(i.provider, gpu.id), instance);
+      instancesByName.set(k, instance);
     }
 
     const f = data.facility;
@@ -156,6 +208,12 @@ export class PriceBook {
         "network share of cluster cost",
       ),
       depreciationYears: fac("depreciation_years", f.depreciationYears, YEARS, "depreciation life"),
+      gridIntensityKgPerKwh: fac(
+        "grid_intensity",
+        f.gridIntensity,
+        { ...NON_NEGATIVE, max: 5 },
+        "grid carbon intensity",
+      ),
     };
     const m = data.methods;
     const method = (field: string, fig: Figure, bounds: Bounds, label: string) =>
@@ -177,6 +235,7 @@ export class PriceBook {
         { ...RATIO_AT_LEAST_ONE, max: 100 },
         "fleet peak-to-average load",
       ),
+      goodput: method("goodput", m.goodput, FRACTION, "training goodput (useful share of GPU-hours)"),
     };
     const c = data.customChip;
     const chip = (field: string, fig: Figure, bounds: Bounds, label: string) =>
@@ -187,11 +246,76 @@ export class PriceBook {
       programmeYears: chip("years", c.programmeYears, YEARS, "programme years"),
     };
 
+    const fin = data.finance;
+    const finance = (field: string, fig: Figure, bounds: Bounds, label: string) =>
+      read.value(`finance.${field}`, fig, "Finance", label, bounds);
+    this.finance = {
+      costOfCapital: finance("cost_of_capital", fin.costOfCapital, SHARE, "cost of capital a year"),
+      residualValue: finance("residual_value", fin.residualValue, SHARE, "residual value at end of life"),
+      priceDecline: finance(
+        "price_decline",
+        fin.priceDecline,
+        { ...SHARE, max: 0.99 },
+        "yearly fall of a GPU's market value",
+      ),
+    };
+
+    const sv = data.serving;
+    const serving = (field: string, fig: Figure, bounds: Bounds, label: string) =>
+      read.value(`serving.${field}`, fig, "Serving", label, bounds);
+    this.serving = {
+      prefillEfficiency: serving("prefill_efficiency", sv.prefillEfficiency, FRACTION, "prefill share of peak FLOP/s"),
+      decodeEfficiency: serving("decode_efficiency", sv.decodeEfficiency, FRACTION, "decode share of peak FLOP/s"),
+      bandwidthEfficiency: serving(
+        "bandwidth_efficiency",
+        sv.bandwidthEfficiency,
+        FRACTION,
+        "decode share of peak memory bandwidth",
+      ),
+      memoryUsable: serving("memory_usable", sv.memoryUsable, FRACTION, "memory usable for weights and KV cache"),
+      kvCache: serving("kv_cache", sv.kvCache, SWITCH, "KV cache read at decode (1 on, 0 off)") === 1,
+      batchedPrefill:
+        serving("batched_prefill", sv.batchedPrefill, SWITCH, "prompts processed together (1 on, 0 off)") === 1,
+    };
+
+    const models = new Map<string, Model>();
+    for (const md of data.models) {
+      const k = md.id.toLowerCase();
+      const num = (field: string, f: Figure, bounds: Bounds, label: string) =>
+        read.value(`model.${k}.${field}`, f, "Serving", `${md.name} ${label}`, bounds);
+      const totalParams = num("params", md.totalParams, { ...POSITIVE, max: 1e15 }, "parameters");
+      models.set(k, {
+        id: md.id,
+        name: md.name,
+        totalParams,
+        activeParams: num("active_params", md.activeParams, { ...POSITIVE, max: 1e15 }, "active parameters"),
+        layers: num("layers", md.layers, { ...COUNT, max: 10_000 }, "layers"),
+        kvHeads: num("kv_heads", md.kvHeads, { ...COUNT, max: 10_000 }, "KV heads"),
+        headDim: num("head_dim", md.headDim, { ...COUNT, max: 100_000 }, "head dimension"),
+      });
+    }
+
+    const apis = new Map<string, ApiPrice>();
+    for (const api of data.apis) {
+      const k = api.id.toLowerCase();
+      const usd = (field: string, f: Figure, label: string) =>
+        read.value(`api.${k}.${field}`, f, "API prices", `${api.name} ${label}`, { ...NON_NEGATIVE, max: 1e6 });
+      apis.set(k, {
+        id: api.id,
+        name: api.name,
+        inputUsdPerMTok: usd("input", api.inputUsdPerMTok, "input per million tokens"),
+        outputUsdPerMTok: usd("output", api.outputUsdPerMTok, "output per million tokens"),
+      });
+    }
+
     read.rejectUnused();
     this.assumptions = read.assumptions;
     this.accelerators = accelerators;
     this.instances = instances;
+    this.instancesByName = instancesByName;
     this.providers = [...new Set(data.instances.map((i) => i.provider))];
+    this.models = models;
+    this.apis = apis;
   }
 
   get version(): string {
@@ -206,9 +330,25 @@ export class PriceBook {
     throw notAvailable(`Unknown gpu ${quote(name)}. Use ${listOf(ids)}.`);
   }
 
-  /** The instance `provider` rents with `gpu` aboard, or #N/A saying who rents it. */
+  /**
+   * The instance `provider` rents with `gpu` aboard, or #N/A saying who rents it. `provider`
+   * is a provider ("gcp": its first-listed instance for that accelerator) or a provider and an
+   * instance ("gcp.a3-megagpu-8g").
+   */
   instance(provider: string, gpu: Accelerator): Instance {
     const p = provider.trim().toLowerCase();
+    const dot = p.indexOf(".");
+    if (dot > 0 && this.providers.includes(p.slice(0, dot))) {
+      const named = this.instancesByName.get(p);
+      if (!named) {
+        const theirs = [...this.instancesByName.keys()].filter((k) => k.startsWith(p.slice(0, dot + 1)));
+        throw notAvailable(`Unknown instance ${quote(provider)}. Use ${listOf(theirs)}.`);
+      }
+      if (named.gpu !== gpu) {
+        throw notAvailable(`${named.provider} ${named.name} carries ${named.gpu.id}, not ${gpu.id}.`);
+      }
+      return named;
+    }
     if (!this.providers.includes(p)) {
       throw notAvailable(`Unknown provider ${quote(provider)}. Use ${listOf(this.providers)}.`);
     }
@@ -219,6 +359,27 @@ export class PriceBook {
       ? `${gpu.id} is rented by ${listOf(renters)}.`
       : `No provider in the price book rents ${gpu.id}.`;
     throw notAvailable(`Provider "${p}" rents no ${gpu.id} instance. ${who}`);
+  }
+
+  /** The reference model `name` (any case), or #N/A naming the closest ones. */
+  model(name: string): Model {
+    const found = this.models.get(name.trim().toLowerCase());
+    if (found) return found;
+    throw notAvailable(
+      `Unknown model ${quote(name)} in price book ${this.version}. Use ${listOf(closest(name, this.models.keys()))}, or a parameter count such as 70E9.`,
+    );
+  }
+
+  /** The API `name` (any case), or #N/A naming the closest ones. */
+  api(name: string): ApiPrice {
+    const found = this.apis.get(name.trim().toLowerCase());
+    if (found) return found;
+    if (this.apis.size === 0) {
+      throw notAvailable(
+        `Price book ${this.version} has no API prices; they start with a later edition (Update in the task pane).`,
+      );
+    }
+    throw notAvailable(`Unknown API ${quote(name)}. Use ${listOf(closest(name, this.apis.keys()))}.`);
   }
 
   /** The assumption with this key (any case), or #N/A naming the closest keys. */

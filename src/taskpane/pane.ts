@@ -1,6 +1,7 @@
 import type { Assumption, AssumptionGroup, PriceBook } from "../pricing";
 import type { AssumptionStore } from "../store/store";
 import { messageOf } from "../store/store";
+import { noteOf } from "../pricing/book/notes";
 import { h } from "./dom";
 import { formatValue, parseAssumptionInput } from "./validate";
 
@@ -271,7 +272,9 @@ export class AssumptionsPane {
         "div",
         { id: `${id}-meta`, class: "meta" },
         `Default ${formatValue(a.shipped.value)} · ${a.shipped.source} · as of ${a.shipped.asOf}`,
-        a.shipped.note ? ` · ${a.shipped.note}` : "",
+        noteOf(this.store.snapshot.doc.bookVersion, a.key)
+          ? ` · ${noteOf(this.store.snapshot.doc.bookVersion, a.key)}`
+          : "",
         changed ? ` · changed ${new Date(changedAt).toLocaleString()}` : "",
       ),
     );

@@ -1,15 +1,10 @@
-/** The shipped price book: every figure cited and dated, within its own bounds. */
+/** The shipped price books: every figure of every edition cited and dated, within its own bounds. */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BOOK, boundsProblem, defaultBook } from "../../src/pricing";
+import { EDITIONS, FOUNDING_EDITION, boundsProblem, bookFor } from "../../src/pricing";
 
-const assumptions = [...defaultBook().assumptions.values()];
-
-describe("price book", () => {
-  it("has the foundation's accelerators and AWS instances", () => {
-    const book = defaultBook();
-    expect(book.instance("aws", book.accelerator("H100-SXM")).name).toBe("p5.48xlarge");
-    expect(book.instance("aws", book.accelerator("A100-80GB")).name).toBe("p4de.24xlarge");
-  });
+describe.each([...EDITIONS.keys()])("price book %s", (edition) => {
+  const book = bookFor(new Map(), edition);
+  const assumptions = [...book.assumptions.values()];
 
   it.each(assumptions.map((a) => [a.key, a] as const))("%s has a source, an as-of date and a unit", (_key, a) => {
     expect(a.shipped.source.length).toBeGreaterThan(5);
@@ -24,6 +19,15 @@ describe("price book", () => {
   });
 
   it("records its edition", () => {
-    expect(DEFAULT_BOOK.version).toMatch(/^\d{4}\.\d{2}-\d+$/);
+    expect(book.version).toBe(edition);
+    expect(edition).toMatch(/^\d{4}\.\d{2}-\d+$/);
+  });
+});
+
+describe("the founding edition", () => {
+  it("has the foundation's accelerators and AWS instances", () => {
+    const book = bookFor(new Map(), FOUNDING_EDITION);
+    expect(book.instance("aws", book.accelerator("H100-SXM")).name).toBe("p5.48xlarge");
+    expect(book.instance("aws", book.accelerator("A100-80GB")).name).toBe("p4de.24xlarge");
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import {
   PriceBook,
-  DEFAULT_BOOK,
+  EDITIONS,
+  FOUNDING_EDITION,
   bookFor,
   capexUsd,
   clusterCost,
@@ -14,7 +15,8 @@ import {
   wholeUnits,
 } from "../../src/pricing";
 
-const book = defaultBook();
+const book = bookFor(new Map(), FOUNDING_EDITION);
+const DEFAULT_BOOK = EDITIONS.get(FOUNDING_EDITION)!;
 const h100 = book.accelerator("H100-SXM");
 
 describe("wholeUnits", () => {
@@ -73,7 +75,7 @@ describe("overrides", () => {
   it("apply by key in any case and leave the shipped book untouched", () => {
     const cheap = bookFor(new Map([["AWS.p5.48xlarge.OnDemand", 49.16]]));
     expect(rentCost(cheap, cheap.accelerator("h100-sxm"), 8, 3, "aws", "ondemand")).toBeCloseTo(49.16 * 26_280, 6);
-    expect(defaultBook().assumption("aws.p5.48xlarge.ondemand").value).toBe(98.32);
+    expect(book.assumption("aws.p5.48xlarge.ondemand").value).toBe(98.32);
   });
   it("are built once per distinct set", () => {
     const a = bookFor(new Map([["facility.pue", 1.1]]));

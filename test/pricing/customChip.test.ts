@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { chipBreakevenUnits, chipSavingsUsd, defaultBook, gpuPriceOf } from "../../src/pricing";
+import { chipBreakevenUnits, chipSavingsUsd, bookFor, FOUNDING_EDITION, gpuPriceOf } from "../../src/pricing";
 
-const h100 = defaultBook().accelerator("H100-SXM");
+const h100 = bookFor(new Map(), FOUNDING_EDITION).accelerator("H100-SXM");
 const programme = {
   chipFlops: 800e12,
   unitCostUsd: 3_320,

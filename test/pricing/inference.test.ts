@@ -4,7 +4,7 @@ import {
   bookFor,
   breakevenMonths,
   decodeUtilization,
-  defaultBook,
+  FOUNDING_EDITION,
   fleetCost,
   fleetSize,
   gpuHourUsd,
@@ -20,7 +20,7 @@ import {
   trainFlops,
 } from "../../src/pricing";
 
-const book = defaultBook();
+const book = bookFor(new Map(), FOUNDING_EDITION);
 const h100 = book.accelerator("H100-SXM");
 const NODE_CAPEX = 248_956 / (1 - 0.19);
 

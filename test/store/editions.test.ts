@@ -3,10 +3,12 @@
  * user updates, and the pane can list what would change.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BOOK, EDITIONS, type PriceBookData } from "../../src/pricing";
+import { EDITIONS, FOUNDING_EDITION, type PriceBookData } from "../../src/pricing";
 import { MemoryBackend } from "../../src/store/backend";
 import { emptyDocument, serialize } from "../../src/store/document";
 import { AssumptionStore } from "../../src/store/store";
+
+const DEFAULT_BOOK = EDITIONS.get(FOUNDING_EDITION)!;
 
 // An older edition in which AWS charged $110/h for p5 and PUE was 1.3, as a past release would ship it.
 const OLD = "2023.01-1";

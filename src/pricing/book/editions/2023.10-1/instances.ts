@@ -1,6 +1,6 @@
-import { fig, type Figure } from "../figure";
+import { fig, type Figure } from "../../../figure";
 import { SRC } from "./sources";
-import type { InstanceData } from "./types";
+import type { InstanceData } from "../../types";
 
 /**
  * Epoch AI's typical commitment discounts off on-demand (1-year, 3-year), used only where a
@@ -23,8 +23,6 @@ function committed(provider: keyof typeof COMMITMENT_DISCOUNT, years: 1 | 3, onD
     "USD/h",
     `Derived: on-demand x (1 - Epoch AI typical ${years}-year ${PROVIDER_NAME[provider]} discount)`,
     asOf,
-    `$${onDemand}/h x (1 - ${discount}) = $${value}/h; no citable ${years}-year list price was found. ` +
-      `Source of the discount: ${SRC.epochCostModel}.`,
   );
 }
 
@@ -37,15 +35,9 @@ export const INSTANCES: readonly InstanceData[] = [
     gpu: "H100-SXM",
     gpusPerInstance: fig(8, "GPUs", SRC.awsPricing, "2023-07"),
     hourlyUsd: {
-      ondemand: fig(98.32, "USD/h", SRC.awsPricing, "2023-07", "AWS cut P5 prices up to ~45% in 2025-06"),
+      ondemand: fig(98.32, "USD/h", SRC.awsPricing, "2023-07"),
       reserved1y: committed("aws", 1, 98.32, "2023-07"),
-      reserved3y: fig(
-        43.16,
-        "USD/h",
-        SRC.awsPricing,
-        "2023-07",
-        "3-year reserved, as in the founding analysis (a 56% discount, against Epoch AI's typical 64%)",
-      ),
+      reserved3y: fig(43.16, "USD/h", SRC.awsPricing, "2023-07"),
     },
   },
   {
@@ -61,16 +53,9 @@ export const INSTANCES: readonly InstanceData[] = [
     provider: "aws",
     name: "inf2.48xlarge",
     gpu: "INFERENTIA2",
-    gpusPerInstance: fig(12, "GPUs", SRC.awsNeuronInferentia2, "2023-04", "12 Inferentia2 chips"),
+    gpusPerInstance: fig(12, "GPUs", SRC.awsNeuronInferentia2, "2023-04"),
     hourlyUsd: {
-      ondemand: fig(
-        12.98127,
-        "USD/h",
-        SRC.awsPricing,
-        "2023-04",
-        "list price since Inf2 general availability (2023-04); the same $12.98127 is still listed in " +
-          "the AWS price list (us-east-2)",
-      ),
+      ondemand: fig(12.98127, "USD/h", SRC.awsPricing, "2023-04"),
       reserved1y: committed("aws", 1, 12.98127, "2023-04"),
       reserved3y: committed("aws", 3, 12.98127, "2023-04"),
     },
@@ -82,14 +67,7 @@ export const INSTANCES: readonly InstanceData[] = [
     gpu: "H100-SXM",
     gpusPerInstance: fig(8, "GPUs", SRC.azurePricing, "2023-12"),
     hourlyUsd: {
-      ondemand: fig(
-        98.32,
-        "USD/h",
-        SRC.azurePricing,
-        "2023-12",
-        "list price in East US; $117.98/h was seen in another US region. The East US list is taken " +
-          "because it is the reference region and matches AWS's p5 price.",
-      ),
+      ondemand: fig(98.32, "USD/h", SRC.azurePricing, "2023-12"),
       reserved1y: committed("azure", 1, 98.32, "2023-12"),
       reserved3y: committed("azure", 3, 98.32, "2023-12"),
     },
@@ -101,13 +79,7 @@ export const INSTANCES: readonly InstanceData[] = [
     gpu: "H100-SXM",
     gpusPerInstance: fig(8, "GPUs", SRC.gcpGpuPricing, "2025-03"),
     hourlyUsd: {
-      ondemand: fig(
-        88.5,
-        "USD/h",
-        SRC.gcpGpuPricing,
-        "2025-03",
-        "about $88.5/h in us-central1 (GPUs, vCPUs, memory and local SSD)",
-      ),
+      ondemand: fig(88.5, "USD/h", SRC.gcpGpuPricing, "2025-03"),
       reserved1y: committed("gcp", 1, 88.5, "2025-03"),
       reserved3y: committed("gcp", 3, 88.5, "2025-03"),
     },
@@ -116,17 +88,11 @@ export const INSTANCES: readonly InstanceData[] = [
     provider: "gcp",
     name: "ct5lp-hightpu-1t",
     gpu: "TPU-V5E",
-    gpusPerInstance: fig(
-      1,
-      "GPUs",
-      SRC.googleTpuPricing,
-      "2024-08",
-      "TPU v5e is priced per chip-hour; recorded as a 1-chip instance (the ct5lp-hightpu-1t machine type)",
-    ),
+    gpusPerInstance: fig(1, "GPUs", SRC.googleTpuPricing, "2024-08"),
     hourlyUsd: {
-      ondemand: fig(1.2, "USD/h", SRC.googleTpuPricing, "2024-08", "per chip-hour, on demand"),
-      reserved1y: fig(0.84, "USD/h", SRC.googleTpuPricing, "2024-08", "per chip-hour, 1-year commitment"),
-      reserved3y: fig(0.54, "USD/h", SRC.googleTpuPricing, "2024-08", "per chip-hour, 3-year commitment"),
+      ondemand: fig(1.2, "USD/h", SRC.googleTpuPricing, "2024-08"),
+      reserved1y: fig(0.84, "USD/h", SRC.googleTpuPricing, "2024-08"),
+      reserved3y: fig(0.54, "USD/h", SRC.googleTpuPricing, "2024-08"),
     },
   },
   // ---------------------------------------------------------------- Lambda
@@ -136,15 +102,7 @@ export const INSTANCES: readonly InstanceData[] = [
     gpu: "H100-SXM",
     gpusPerInstance: fig(8, "GPUs", SRC.lambdaPricing, "2025-02"),
     hourlyUsd: {
-      ondemand: fig(
-        27.92,
-        "USD/h",
-        SRC.lambdaPricing,
-        "2025-02",
-        "$3.49 per GPU-hour x 8 GPUs. Lambda's H100 SXM list ranged $1.99-3.49 per GPU-hour from 2023-06 " +
-          "to 2025-02; the reference figures do not date each end. The top of the range is taken so that the " +
-          "default does not understate rent; override with your quote.",
-      ),
+      ondemand: fig(27.92, "USD/h", SRC.lambdaPricing, "2025-02"),
     },
   },
   // ---------------------------------------------------------------- Oracle
@@ -154,7 +112,7 @@ export const INSTANCES: readonly InstanceData[] = [
     gpu: "H100-SXM",
     gpusPerInstance: fig(8, "GPUs", SRC.ociPricing, "2023-10"),
     hourlyUsd: {
-      ondemand: fig(80, "USD/h", SRC.ociPricing, "2023-10", "$10 per GPU-hour x 8 GPUs"),
+      ondemand: fig(80, "USD/h", SRC.ociPricing, "2023-10"),
     },
   },
 ];

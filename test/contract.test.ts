@@ -84,9 +84,12 @@ describe("bad input gives an Excel error with a message naming what to fix", () 
     [0, "gpus"],
     ["eight", "gpus"],
     [true, "gpus"],
-    [[[1, 2]], "range"],
   ])("CLUSTERCOST(%j) -> #VALUE!", async (gpus, word) => {
     expectError(await xl.call("CLUSTERCOST", gpus), "#VALUE!", word);
+  });
+
+  it("a range where a spilled table takes one value", async () => {
+    expectError(await xl.call("TCO", [[8, 16]]), "#VALUE!", "gpus", "single value");
   });
 
   it("a missing required argument", async () => {
@@ -151,7 +154,7 @@ describe("bad input gives an Excel error with a message naming what to fix", () 
     ["TRAINCOST", [70e9, 1.4e12, "H100-SXM", 0], "mfu"],
     ["TRAINFLOPS", [-70e9, 1e12], "params"],
     ["HOURLY", ["H100-SXM", "ondemand", "aws", 0], "utilization"],
-    ["BREAKEVEN", ["H100-SXM", "capex"], "rent mode"],
+    ["BREAKEVEN", ["H100-SXM", "capex"], "reserved3y"],
     ["TCO", [8, "H100-SXM", -3], "years"],
     ["CHIPROI", [-5], "units"],
   ])("%s(%j) -> #VALUE! naming %s", async (id, args, word) => {

@@ -9,7 +9,7 @@ import { invalid, quote } from "../pricing";
 export type Rule<T> = (raw: unknown) => T;
 
 /** Excel passes a 1x1 range as [[v]]: treat it as v. Larger ranges are not a single value. */
-function single(raw: unknown, name: string): unknown {
+export function single(raw: unknown, name: string): unknown {
   if (!Array.isArray(raw)) return raw;
   if (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return raw[0][0];
   throw invalid(`${name} must be a single value, not a range.`);
@@ -38,6 +38,8 @@ export interface NumberRule {
   readonly below?: number;
   /** What the number means, for messages ("a count of accelerators"). */
   readonly meaning?: string;
+  /** Whether only whole numbers are accepted. */
+  readonly integer?: boolean;
 }
 
 /** A numeric parameter with its accepted range. */
@@ -67,7 +69,9 @@ export function optionalNumberRule(name: string, rule: NumberRule = {}): Rule<nu
       (rule.above !== undefined && value <= rule.above) || (rule.atLeast !== undefined && value < rule.atLeast);
     const tooHigh =
       (rule.atMost !== undefined && value > rule.atMost) || (rule.below !== undefined && value >= rule.below);
-    if (tooLow || tooHigh) throw invalid(`${name} must be ${range}; got ${value}.`);
+    if (tooLow || tooHigh || (rule.integer && !Number.isInteger(value))) {
+      throw invalid(`${name} must be ${range}; got ${value}.`);
+    }
     return value;
   };
 }
@@ -78,7 +82,7 @@ function rangeText(rule: NumberRule): string {
   if (rule.atLeast !== undefined) parts.push(`at least ${rule.atLeast}`);
   if (rule.atMost !== undefined) parts.push(`at most ${rule.atMost}`);
   if (rule.below !== undefined) parts.push(`below ${rule.below}`);
-  const range = parts.length ? parts.join(" and ") : "any number";
+  const range = (rule.integer ? "a whole number " : "") + (parts.length ? parts.join(" and ") : "any number");
   return rule.meaning ? `${rule.meaning}, ${range}` : range;
 }
 
@@ -90,6 +94,16 @@ export function textRule(name: string, fallback?: string): Rule<string> {
       if (fallback !== undefined) return fallback;
       throw invalid(`${name} is required.`);
     }
+    if (typeof value !== "string") throw invalid(`${name} must be text; got ${describe(value)}.`);
+    return value;
+  };
+}
+
+/** A text parameter whose default depends on other arguments: undefined when omitted. */
+export function optionalTextRule(name: string): Rule<string | undefined> {
+  return (raw) => {
+    const value = single(raw, name);
+    if (omitted(value)) return undefined;
     if (typeof value !== "string") throw invalid(`${name} must be text; got ${describe(value)}.`);
     return value;
   };

@@ -1,18 +1,19 @@
 import { CATALOGUE_HEADER, assumptionsMatching } from "../pricing";
+import { table } from "./excel";
+import { broadcast } from "./grid";
 import { live } from "./live";
-import { cell, table } from "./excel";
 import * as P from "./params";
 
 /**
  * One value of the price book in force, by key.
- * Example: =GPU.PRICE("aws.p5.48xlarge.ondemand") = 98.32 (USD per instance-hour).
+ * Example: =GPU.PRICE("aws.p5.48xlarge.ondemand") = 98.32 (USD per instance-hour, edition 2023.10-1).
  * @customfunction PRICE
- * @param key Assumption key, any case, e.g. "aws.p5.48xlarge.ondemand", "h100-sxm.node_price", "facility.pue".
+ * @param key Assumption key, any case, e.g. "aws.p5.48xlarge.ondemand", "h100-sxm.node_price", "facility.pue"; a range spills.
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns The value, in the unit GPU.ASSUMPTIONS lists for the key.
  */
-export function price(key: string, scenario: any[][], invocation: CustomFunctions.StreamingInvocation<number>): void {
-  live(invocation, scenario, cell, (book) => book.assumption(P.key(key)).value);
+export function price(key: any[][], scenario: any[][], invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  live(invocation, scenario, (book) => broadcast([key], (key) => book.assumption(P.key(key)).value));
 }
 
 /**
@@ -28,14 +29,27 @@ export function assumptions(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, table, (book) => [
-    [...CATALOGUE_HEADER],
-    ...assumptionsMatching(book, P.filter(filter)).map((a) => [
-      a.key,
-      a.value,
-      a.shipped.unit,
-      a.shipped.source,
-      a.shipped.asOf,
+  live(invocation, scenario, (book) =>
+    table(() => [
+      [...CATALOGUE_HEADER],
+      ...assumptionsMatching(book, P.filter(filter)).map((a) => [
+        a.key,
+        a.value,
+        a.shipped.unit,
+        a.shipped.source,
+        a.shipped.asOf,
+      ]),
     ]),
-  ]);
+  );
+}
+
+/**
+ * The price-book edition this workbook computes with (new workbooks start on the latest; the task pane's Update moves a workbook to a newer one).
+ * Example: =GPU.EDITION() = "2026.11-1" in a new workbook.
+ * @customfunction EDITION
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @returns The edition, e.g. "2026.11-1".
+ */
+export function edition(scenario: any[][], invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  live(invocation, scenario, (book) => [[book.version]]);
 }

@@ -1,12 +1,14 @@
 import {
   breakevenMonths,
+  cashFlows,
   clusterCost as clusterCostUsd,
   clusterFlops,
   gpusFor as gpusForPeak,
   tcoTable,
   usefulGpuHourUsd,
 } from "../pricing";
-import { cell, table } from "./excel";
+import { table } from "./excel";
+import { broadcast } from "./grid";
 import { live } from "./live";
 import * as P from "./params";
 
@@ -14,31 +16,33 @@ import * as P from "./params";
  * USD to have a number of accelerators for a period: bought or rented.
  * Example: =GPU.CLUSTERCOST(8,"H100-SXM","reserved3y",3,"aws") = 1,134,245.
  * @customfunction CLUSTERCOST
- * @param gpus Number of accelerators (e.g. 8 for one H100 node).
- * @param [gpu] Accelerator, e.g. "H100-SXM" (default) or "A100-80GB".
- * @param [pricing] "capex" (purchase with network), "buy" (capex + energy + facility + operations), "ondemand" (default), "reserved1y", "reserved3y", "spot", or a price in USD per GPU-hour.
+ * @param gpus Number of accelerators (e.g. 8 for one H100 node); a range spills a grid.
+ * @param [gpu] Accelerator, e.g. "H100-SXM" (default) or "B200".
+ * @param [pricing] "capex" (purchase with network), "buy" (capex + energy + facility + operations), "amortized" (value lost + energy), "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", or a price in USD per GPU-hour.
  * @param [years] Period in years (default 3; 1/365 is a day).
- * @param [provider] Cloud for rent modes: "aws" (default), "azure", "gcp", "lambda", "oracle".
+ * @param [provider] Cloud for rent modes (default "aws"; see GPU.ASSUMPTIONS for the providers), or "provider.instance".
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Cost in USD.
  */
 export function clusterCost(
-  gpus: number,
-  gpu: string,
-  pricing: string | number,
-  years: number,
-  provider: string,
+  gpus: any[][],
+  gpu: any[][],
+  pricing: any[][],
+  years: any[][],
+  provider: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    clusterCostUsd(book, {
-      gpus: P.gpus(gpus),
-      gpu: book.accelerator(P.gpu(gpu)),
-      pricing: P.pricing(pricing),
-      years: P.years(years),
-      provider: P.provider(provider),
-    }),
+  live(invocation, scenario, (book) =>
+    broadcast([gpus, gpu, pricing, years, provider], (gpus, gpu, pricing, years, provider) =>
+      clusterCostUsd(book, {
+        gpus: P.gpus(gpus),
+        gpu: book.accelerator(P.gpu(gpu)),
+        pricing: P.pricing(pricing),
+        years: P.years(years),
+        provider: P.provider(provider),
+      }),
+    ),
   );
 }
 
@@ -48,19 +52,21 @@ export function clusterCost(
  * @customfunction FLOPS
  * @param gpus Number of accelerators.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "int8".
+ * @param [precision] "bf16" (default), "fp16", "fp8", "tf32", "int8" or "fp4".
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Peak FLOP/s (OP/s for int8).
  */
 export function flops(
-  gpus: number,
-  gpu: string,
-  precision: string,
+  gpus: any[][],
+  gpu: any[][],
+  precision: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    clusterFlops(P.gpus(gpus), book.accelerator(P.gpu(gpu)), P.precision(precision)),
+  live(invocation, scenario, (book) =>
+    broadcast([gpus, gpu, precision], (gpus, gpu, precision) =>
+      clusterFlops(P.gpus(gpus), book.accelerator(P.gpu(gpu)), P.precision(precision)),
+    ),
   );
 }
 
@@ -70,30 +76,32 @@ export function flops(
  * @customfunction GPUSFOR
  * @param flops Peak FLOP/s wanted, e.g. 20E18 for 20 exaflops.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "int8".
+ * @param [precision] "bf16" (default), "fp16", "fp8", "tf32", "int8" or "fp4".
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Number of accelerators.
  */
 export function gpusFor(
-  flops: number,
-  gpu: string,
-  precision: string,
+  flops: any[][],
+  gpu: any[][],
+  precision: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    gpusForPeak(P.flops(flops), book.accelerator(P.gpu(gpu)), P.precision(precision)),
+  live(invocation, scenario, (book) =>
+    broadcast([flops, gpu, precision], (flops, gpu, precision) =>
+      gpusForPeak(P.flops(flops), book.accelerator(P.gpu(gpu)), P.precision(precision)),
+    ),
   );
 }
 
 /**
- * Buy against rent: spills the cost of owning (capex, energy, facility, operations, total) and of each rent mode, with rent over buy.
+ * Buy against rent: spills the cost of owning (capex, energy, facility, operations, total), each rent mode, rent over buy, and the present values of buying and renting.
  * Example: =GPU.TCO(8) spills "Total to buy (USD)" 447,192 ... "Rent reserved3y / buy" 2.54.
  * @customfunction TCO
  * @param gpus Number of accelerators.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [years] Period in years (default 3).
- * @param [provider] Cloud whose rent is compared: "aws" (default), "azure", "gcp", "lambda", "oracle".
+ * @param [provider] Cloud whose rent is compared (default "aws"), or "provider.instance".
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Two columns: label, USD (or ratio).
  */
@@ -105,62 +113,125 @@ export function tco(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, table, (book) =>
-    tcoTable(book, book.accelerator(P.gpu(gpu)), P.gpus(gpus), P.years(years), P.provider(provider)).map((r) => [
-      r.label,
-      r.value,
-    ]),
+  live(invocation, scenario, (book) =>
+    table(() =>
+      tcoTable(book, book.accelerator(P.gpu(gpu)), P.gpus(gpus), P.years(years), P.provider(provider)).map((r) => [
+        r.label,
+        r.value,
+      ]),
+    ),
+  );
+}
+
+/** CASHFLOWS's header row: stable, for INDEX and XLOOKUP. */
+export const CASHFLOW_HEADER = [
+  "Period",
+  "Buy (USD)",
+  "Rent (USD)",
+  "Cumulative buy (USD)",
+  "Cumulative rent (USD)",
+] as const;
+
+/**
+ * Cash flows of buying against renting, period by period: the purchase at period 0, operating costs and rent each period, the residual value credited in the last. Apply NPV, XNPV or IRR to its columns.
+ * Example: =GPU.CASHFLOWS(8,"H100-SXM","reserved3y") spills 4 rows after the header; the buy column sums to 447,192.
+ * @customfunction CASHFLOWS
+ * @param gpus Number of accelerators.
+ * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
+ * @param [pricing] Rent compared with buying: "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", or USD per GPU-hour.
+ * @param [years] Period in years (default 3).
+ * @param [provider] Cloud whose rent is compared (default "aws"), or "provider.instance".
+ * @param [period] "year" (default), "quarter" or "month".
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @returns A header row, then one row per period: period, buy, rent, cumulative buy, cumulative rent (USD).
+ */
+export function cashflows(
+  gpus: number,
+  gpu: string,
+  pricing: string | number,
+  years: number,
+  provider: string,
+  period: string,
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  live(invocation, scenario, (book) =>
+    table(() => {
+      const rows = cashFlows(
+        book,
+        book.accelerator(P.gpu(gpu)),
+        P.gpus(gpus),
+        P.years(years),
+        P.provider(provider),
+        P.pricing(pricing),
+        P.period(period),
+      );
+      let buy = 0;
+      let rent = 0;
+      return [
+        [...CASHFLOW_HEADER],
+        ...rows.map((r) => {
+          const cumulativeBuy = typeof r.buy === "number" ? (buy += r.buy) : r.buy;
+          const cumulativeRent = typeof r.rent === "number" ? (rent += r.rent) : r.rent;
+          return [r.period, r.buy, r.rent, cumulativeBuy, cumulativeRent];
+        }),
+      ];
+    }),
   );
 }
 
 /**
- * Months after which owning a GPU (all-in) costs less than renting it.
+ * Months after which owning a GPU (all-in) has cost less than renting it, discounted at the cost of capital.
  * Example: =GPU.BREAKEVEN("H100-SXM","reserved3y") = 11.1 months.
  * @customfunction BREAKEVEN
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [pricing] Rent compared with owning: "ondemand" (default), "reserved1y", "reserved3y", "spot", or USD per GPU-hour.
- * @param [provider] Cloud: "aws" (default), "azure", "gcp", "lambda", "oracle".
+ * @param [pricing] Rent compared with owning: "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", or USD per GPU-hour.
+ * @param [provider] Cloud (default "aws"), or "provider.instance".
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Months; #N/A "never" when renting costs less a month than operating owned hardware.
  */
 export function breakeven(
-  gpu: string,
-  pricing: string | number,
-  provider: string,
+  gpu: any[][],
+  pricing: any[][],
+  provider: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    breakevenMonths(book, book.accelerator(P.gpu(gpu)), P.pricing(pricing), P.provider(provider)),
+  live(invocation, scenario, (book) =>
+    broadcast([gpu, pricing, provider], (gpu, pricing, provider) =>
+      breakevenMonths(book, book.accelerator(P.gpu(gpu)), P.pricing(pricing), P.provider(provider)),
+    ),
   );
 }
 
 /**
- * Effective USD per useful GPU-hour: the rate (rent) or the all-in cost over the depreciation life (buy), divided by utilisation.
+ * Effective USD per useful GPU-hour: the rent, or owned hardware over its depreciation life (levelized at the cost of capital), divided by utilisation.
  * Example: =GPU.HOURLY("H100-SXM","ondemand","aws",0.5) = 24.58.
  * @customfunction HOURLY
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "buy", "capex", or USD per GPU-hour.
- * @param [provider] Cloud for rent modes: "aws" (default).
+ * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", "buy", "capex", "amortized", or USD per GPU-hour.
+ * @param [provider] Cloud for rent modes (default "aws"), or "provider.instance".
  * @param [utilization] Share of paid hours doing useful work, in (0, 1] (default 1).
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns USD per useful GPU-hour.
  */
 export function hourly(
-  gpu: string,
-  pricing: string | number,
-  provider: string,
-  utilization: number,
+  gpu: any[][],
+  pricing: any[][],
+  provider: any[][],
+  utilization: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    usefulGpuHourUsd(
-      book,
-      book.accelerator(P.gpu(gpu)),
-      P.pricing(pricing),
-      P.provider(provider),
-      P.hourlyUtilization(utilization),
+  live(invocation, scenario, (book) =>
+    broadcast([gpu, pricing, provider, utilization], (gpu, pricing, provider, utilization) =>
+      usefulGpuHourUsd(
+        book,
+        book.accelerator(P.gpu(gpu)),
+        P.pricing(pricing),
+        P.provider(provider),
+        P.hourlyUtilization(utilization),
+      ),
     ),
   );
 }

@@ -7,8 +7,8 @@ import {
   type CustomChipInput,
   type PriceBook,
 } from "../pricing";
+import { broadcast } from "./grid";
 import { live } from "./live";
-import { cell } from "./excel";
 import * as P from "./params";
 
 function programme(
@@ -45,23 +45,27 @@ function programme(
  * @returns USD saved.
  */
 export function chipRoi(
-  units: number,
-  unit_cost: number,
-  nre_per_year: number,
-  years: number,
-  gpu: string,
-  gpu_price: number,
+  units: any[][],
+  unit_cost: any[][],
+  nre_per_year: any[][],
+  years: any[][],
+  gpu: any[][],
+  gpu_price: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    chipSavingsUsd(P.units(units), programme(book, unit_cost, nre_per_year, years, gpu, gpu_price)),
+  live(invocation, scenario, (book) =>
+    broadcast(
+      [units, unit_cost, nre_per_year, years, gpu, gpu_price],
+      (units, unitCost, nrePerYear, years, gpu, gpuPrice) =>
+        chipSavingsUsd(P.units(units), programme(book, unitCost, nrePerYear, years, gpu, gpuPrice)),
+    ),
   );
 }
 
 /**
  * Custom chips to build before the programme pays for itself against buying GPUs.
- * Example: =GPU.CHIPBREAKEVEN() = 21,148 chips.
+ * Example: =GPU.CHIPBREAKEVEN() = 21,147 chips (edition 2023.10-1).
  * @customfunction CHIPBREAKEVEN
  * @param [unit_cost] USD to make one chip (default 3,320).
  * @param [nre_per_year] Design cost a year (default 200E6).
@@ -72,15 +76,17 @@ export function chipRoi(
  * @returns Units; #N/A "never" when a chip costs more to make than the GPU compute it replaces.
  */
 export function chipBreakeven(
-  unit_cost: number,
-  nre_per_year: number,
-  years: number,
-  gpu: string,
-  gpu_price: number,
+  unit_cost: any[][],
+  nre_per_year: any[][],
+  years: any[][],
+  gpu: any[][],
+  gpu_price: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    chipBreakevenUnits(programme(book, unit_cost, nre_per_year, years, gpu, gpu_price)),
+  live(invocation, scenario, (book) =>
+    broadcast([unit_cost, nre_per_year, years, gpu, gpu_price], (unitCost, nrePerYear, years, gpu, gpuPrice) =>
+      chipBreakevenUnits(programme(book, unitCost, nrePerYear, years, gpu, gpuPrice)),
+    ),
   );
 }

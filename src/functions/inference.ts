@@ -1,15 +1,28 @@
 import {
-  decodeUtilization,
+  apiCostUsd,
+  defaultServingPrecision,
   fleetCost as fleetCostOf,
   fleetSize as fleetSizeOf,
+  gpuHourUsd,
   queryCostUsd,
   queryEnergyWh,
+  servingPoint,
+  shapeOf,
+  tokenCostUsdPerMillion,
+  type FleetInput,
   type PriceBook,
   type QueryInput,
+  type ServingInput,
 } from "../pricing";
+import { table } from "./excel";
+import { broadcast } from "./grid";
 import { live } from "./live";
-import { cell, table } from "./excel";
 import * as P from "./params";
+
+/** The model of a `params` argument, with the book's default when omitted. */
+function modelOf(book: PriceBook, params: unknown) {
+  return shapeOf(book, P.optionalParams(params) ?? book.methods.modelParams);
+}
 
 /** The query both QUERYCOST and QUERYENERGY price, with the book's defaults filled in. */
 function query(
@@ -20,74 +33,79 @@ function query(
   gpu: unknown,
   utilization: unknown,
 ): QueryInput {
-  const accelerator = book.accelerator(P.gpu(gpu));
   return {
     tokensOut: P.tokensOut(tokensOut),
     tokensIn: P.tokensIn(tokensIn) ?? book.methods.promptTokens,
-    params: P.optionalParams(params) ?? book.methods.modelParams,
-    gpu: accelerator,
-    utilization: P.utilization(utilization) ?? decodeUtilization(book, accelerator),
+    model: modelOf(book, params),
+    gpu: book.accelerator(P.gpu(gpu)),
+    utilization: P.utilization(utilization),
   };
 }
 
 /**
- * USD per LLM query: 2 x params FLOP per token (prompt and output) at the accelerator's peak bf16 x utilisation, priced at the effective GPU-hour.
- * Example: =GPU.QUERYCOST(500,500,175E9,"H100-SXM",,"capex") = 0.042 (Bernstein's "about 4 cents").
+ * USD per LLM query: the accelerator-seconds of its prompt and output tokens (the serving model at the price book's serving batch, or 2 x params FLOP a token at a given utilisation), at the effective GPU-hour.
+ * Example: =GPU.QUERYCOST(500,500,175E9,"H100-SXM",,"capex") = 0.042 in edition 2023.10-1 (Bernstein's "about 4 cents").
  * @customfunction QUERYCOST
  * @param tokens_out Output tokens per query.
- * @param [tokens_in] Prompt tokens per query (default 500).
- * @param [params] Model parameters (default 175E9, GPT-3).
+ * @param [tokens_in] Prompt tokens per query (default: method.prompt_tokens).
+ * @param [params] Model: parameters (e.g. 70E9) or a reference model such as "llama-3.3-70b" (default: method.model_params).
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [utilization] Share of peak FLOP/s achieved, in (0, 1] (default: the memory-bound decode floor, bandwidth / peak: 0.34% for H100).
- * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "buy", "capex", or USD per GPU-hour.
- * @param [provider] Cloud for rent modes: "aws" (default).
+ * @param [utilization] Share of peak FLOP/s achieved, in (0, 1] (default: the serving model).
+ * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", "buy", "capex", "amortized", or USD per GPU-hour.
+ * @param [provider] Cloud for rent modes (default "aws"), or "provider.instance".
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns USD per query.
  */
 export function queryCost(
-  tokens_out: number,
-  tokens_in: number,
-  params: number,
-  gpu: string,
-  utilization: number,
-  pricing: string | number,
-  provider: string,
+  tokens_out: any[][],
+  tokens_in: any[][],
+  params: any[][],
+  gpu: any[][],
+  utilization: any[][],
+  pricing: any[][],
+  provider: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    queryCostUsd(
-      book,
-      query(book, tokens_out, tokens_in, params, gpu, utilization),
-      P.pricing(pricing),
-      P.provider(provider),
+  live(invocation, scenario, (book) =>
+    broadcast(
+      [tokens_out, tokens_in, params, gpu, utilization, pricing, provider],
+      (tokensOut, tokensIn, params, gpu, utilization, pricing, provider) =>
+        queryCostUsd(
+          book,
+          query(book, tokensOut, tokensIn, params, gpu, utilization),
+          P.pricing(pricing),
+          P.provider(provider),
+        ),
     ),
   );
 }
 
 /**
- * Wh per LLM query at the facility meter: GPU-seconds x server power per GPU x average draw x PUE.
- * Example: =GPU.QUERYENERGY(500) = 34.7 Wh (H100, 175B model, batch-1 decode).
+ * Wh per LLM query at the facility meter: accelerator-seconds x server power per accelerator x average draw x PUE.
+ * Example: =GPU.QUERYENERGY(500) = 34.7 Wh in edition 2023.10-1 (H100, 175B model, batch-1 decode).
  * @customfunction QUERYENERGY
  * @param tokens_out Output tokens per query.
- * @param [tokens_in] Prompt tokens per query (default 500).
- * @param [params] Model parameters (default 175E9).
+ * @param [tokens_in] Prompt tokens per query (default: method.prompt_tokens).
+ * @param [params] Model: parameters or a reference model (default: method.model_params).
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [utilization] Share of peak FLOP/s achieved, in (0, 1] (default: the decode floor).
+ * @param [utilization] Share of peak FLOP/s achieved, in (0, 1] (default: the serving model).
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Wh per query.
  */
 export function queryEnergy(
-  tokens_out: number,
-  tokens_in: number,
-  params: number,
-  gpu: string,
-  utilization: number,
+  tokens_out: any[][],
+  tokens_in: any[][],
+  params: any[][],
+  gpu: any[][],
+  utilization: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    queryEnergyWh(book, query(book, tokens_out, tokens_in, params, gpu, utilization)),
+  live(invocation, scenario, (book) =>
+    broadcast([tokens_out, tokens_in, params, gpu, utilization], (tokensOut, tokensIn, params, gpu, utilization) =>
+      queryEnergyWh(book, query(book, tokensOut, tokensIn, params, gpu, utilization)),
+    ),
   );
 }
 
@@ -100,44 +118,47 @@ function fleet(
   gpu: unknown,
   utilization: unknown,
   peakToAverage: unknown,
-) {
-  const accelerator = book.accelerator(P.gpu(gpu));
+): FleetInput {
   const m = book.methods;
   return {
     queriesPerDay: P.queriesPerDay(queriesPerDay),
     tokensPerQuery: P.tokensPerQuery(tokensPerQuery) ?? m.promptTokens + m.outputTokens,
-    params: P.optionalParams(params) ?? m.modelParams,
-    gpu: accelerator,
-    utilization: P.utilization(utilization) ?? decodeUtilization(book, accelerator),
+    model: modelOf(book, params),
+    gpu: book.accelerator(P.gpu(gpu)),
+    utilization: P.utilization(utilization),
     peakToAverage: P.peakToAverage(peakToAverage) ?? m.peakToAverage,
   };
 }
 
 /**
- * Accelerators needed to serve a daily query load, provisioned for its peak.
- * Example: =GPU.FLEETSIZE(1.1E9) = 1,330,155 H100 (one tenth of Google Search on a 175B model at batch 1).
+ * Accelerators needed to serve a daily query load, provisioned for its peak; never fewer than one copy of the model.
+ * Example: =GPU.FLEETSIZE(1.1E9) = 1,330,155 H100 in edition 2023.10-1 (a tenth of Google Search on a 175B model at batch 1).
  * @customfunction FLEETSIZE
  * @param queries_per_day Queries a day.
- * @param [tokens_per_query] Prompt + output tokens (default 1,000).
- * @param [params] Model parameters (default 175E9).
+ * @param [tokens_per_query] Prompt + output tokens (default: method.prompt_tokens + method.output_tokens).
+ * @param [params] Model: parameters or a reference model (default: method.model_params).
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [utilization] Share of peak FLOP/s achieved, in (0, 1] (default: the decode floor).
- * @param [peak_to_average] Peak load over average load, at least 1 (default 1).
+ * @param [utilization] Share of peak FLOP/s achieved, in (0, 1] (default: the serving model).
+ * @param [peak_to_average] Peak load over average load, at least 1 (default: method.peak_to_average).
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Number of accelerators.
  */
 export function fleetSize(
-  queries_per_day: number,
-  tokens_per_query: number,
-  params: number,
-  gpu: string,
-  utilization: number,
-  peak_to_average: number,
+  queries_per_day: any[][],
+  tokens_per_query: any[][],
+  params: any[][],
+  gpu: any[][],
+  utilization: any[][],
+  peak_to_average: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    fleetSizeOf(fleet(book, queries_per_day, tokens_per_query, params, gpu, utilization, peak_to_average)),
+  live(invocation, scenario, (book) =>
+    broadcast(
+      [queries_per_day, tokens_per_query, params, gpu, utilization, peak_to_average],
+      (queriesPerDay, tokensPerQuery, params, gpu, utilization, peakToAverage) =>
+        fleetSizeOf(book, fleet(book, queriesPerDay, tokensPerQuery, params, gpu, utilization, peakToAverage)),
+    ),
   );
 }
 
@@ -152,22 +173,22 @@ export const FLEET_LABELS = [
 
 /**
  * What a fleet serving a daily query load costs: spills accelerators, up-front capex, yearly cost, cost per query and the total over the years.
- * Example: =GPU.FLEETCOST(1.1E9,,,,"capex") spills 1,330,155 accelerators, $51.1B up front, $17.0B a year, $0.042 a query.
+ * Example: =GPU.FLEETCOST(1.1E9,,,,"capex") spills 1,330,155 accelerators, $51.1B up front, $17.0B a year, $0.042 a query in edition 2023.10-1.
  * @customfunction FLEETCOST
  * @param queries_per_day Queries a day.
- * @param [tokens_per_query] Prompt + output tokens (default 1,000).
- * @param [params] Model parameters (default 175E9).
+ * @param [tokens_per_query] Prompt + output tokens (default: method.prompt_tokens + method.output_tokens).
+ * @param [params] Model: parameters or a reference model (default: method.model_params).
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "buy" (all-in), "capex" (chips only), or USD per GPU-hour.
- * @param [years] Years the purchase is spread over (default: the depreciation life, 3).
- * @param [provider] Cloud for rent modes: "aws" (default).
+ * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", "buy" (all-in), "capex" (chips only), "amortized", or USD per GPU-hour.
+ * @param [years] Years the purchase is spread over (default: the depreciation life).
+ * @param [provider] Cloud for rent modes (default "aws"), or "provider.instance".
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Two columns: label, value.
  */
 export function fleetCost(
   queries_per_day: number,
   tokens_per_query: number,
-  params: number,
+  params: any,
   gpu: string,
   pricing: string | number,
   years: number,
@@ -175,16 +196,134 @@ export function fleetCost(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, table, (book) => {
-    const f = fleet(book, queries_per_day, tokens_per_query, params, gpu, null, null);
-    const c = fleetCostOf(
-      book,
-      f,
-      P.pricing(pricing),
-      P.optionalYears(years) ?? book.facility.depreciationYears,
-      P.provider(provider),
-    );
-    const values = [c.accelerators, c.capexUsd, c.yearlyUsd, c.perQueryUsd, c.periodUsd];
-    return FLEET_LABELS.map((label, i) => [label, values[i]!]);
-  });
+  live(invocation, scenario, (book) =>
+    table(() => {
+      const f = fleet(book, queries_per_day, tokens_per_query, params, gpu, null, null);
+      const c = fleetCostOf(
+        book,
+        f,
+        P.pricing(pricing),
+        P.optionalYears(years) ?? book.facility.depreciationYears,
+        P.provider(provider),
+      );
+      const values = [c.accelerators, c.capexUsd, c.yearlyUsd, c.perQueryUsd, c.periodUsd];
+      return FLEET_LABELS.map((label, i) => [label, values[i]!]);
+    }),
+  );
+}
+
+/** A serving run with the book's defaults filled in. */
+function serving(
+  book: PriceBook,
+  model: unknown,
+  gpu: unknown,
+  precision: unknown,
+  batch: unknown,
+  tokensIn: unknown,
+  tokensOut: unknown,
+): ServingInput {
+  const accelerator = book.accelerator(P.gpu(gpu));
+  return {
+    model: shapeOf(book, P.model(model)),
+    gpu: accelerator,
+    precision: P.servingPrecision(precision) ?? defaultServingPrecision(accelerator),
+    batch: P.batch(batch),
+    tokensIn: P.tokensIn(tokensIn) ?? book.methods.promptTokens,
+    tokensOut: P.optionalTokensOut(tokensOut) ?? book.methods.outputTokens,
+  };
+}
+
+/**
+ * Output tokens a second per accelerator serving a model (prompt processing included), from a roofline of FLOP/s, memory bandwidth and memory: at the throughput-optimal batch that fits, or at a given batch.
+ * Example: =GPU.TOKENSPERSEC("llama-3.3-70b","H100-SXM","fp8") gives tokens/s per H100.
+ * @customfunction TOKENSPERSEC
+ * @param model A reference model such as "llama-3.3-70b" (see GPU.ASSUMPTIONS("model.")), or a parameter count such as 70E9.
+ * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
+ * @param [precision] Serving precision: "fp8" where the accelerator has it (default), "fp4", "bf16"...
+ * @param [batch] Sequences decoded together (default: the throughput-optimal batch that fits).
+ * @param [tokens_in] Prompt tokens per sequence (default: method.prompt_tokens).
+ * @param [tokens_out] Output tokens per sequence (default: method.output_tokens).
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @returns Output tokens per second per accelerator.
+ */
+export function tokensPerSec(
+  model: any[][],
+  gpu: any[][],
+  precision: any[][],
+  batch: any[][],
+  tokens_in: any[][],
+  tokens_out: any[][],
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  live(invocation, scenario, (book) =>
+    broadcast(
+      [model, gpu, precision, batch, tokens_in, tokens_out],
+      (model, gpu, precision, batch, tokensIn, tokensOut) =>
+        servingPoint(book, serving(book, model, gpu, precision, batch, tokensIn, tokensOut)).tokensPerSecond,
+    ),
+  );
+}
+
+/**
+ * USD per million output tokens served on rented or owned accelerators, prompt processing included.
+ * Example: =GPU.TOKENCOST("llama-3.3-70b","H100-SXM","ondemand","aws") gives USD per million output tokens on AWS on demand.
+ * @customfunction TOKENCOST
+ * @param model A reference model such as "llama-3.3-70b", or a parameter count such as 70E9.
+ * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
+ * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", "buy", "capex", "amortized", or USD per GPU-hour.
+ * @param [provider] Cloud for rent modes (default "aws"), or "provider.instance".
+ * @param [precision] Serving precision: "fp8" where the accelerator has it (default), "fp4", "bf16"...
+ * @param [batch] Sequences decoded together (default: the throughput-optimal batch that fits).
+ * @param [tokens_in] Prompt tokens per sequence (default: method.prompt_tokens).
+ * @param [tokens_out] Output tokens per sequence (default: method.output_tokens).
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @returns USD per million output tokens.
+ */
+export function tokenCost(
+  model: any[][],
+  gpu: any[][],
+  pricing: any[][],
+  provider: any[][],
+  precision: any[][],
+  batch: any[][],
+  tokens_in: any[][],
+  tokens_out: any[][],
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  live(invocation, scenario, (book) =>
+    broadcast(
+      [model, gpu, pricing, provider, precision, batch, tokens_in, tokens_out],
+      (model, gpu, pricing, provider, precision, batch, tokensIn, tokensOut) => {
+        const s = serving(book, model, gpu, precision, batch, tokensIn, tokensOut);
+        const rate = gpuHourUsd(book, s.gpu, P.pricing(pricing), P.provider(provider));
+        return tokenCostUsdPerMillion(servingPoint(book, s), rate);
+      },
+    ),
+  );
+}
+
+/**
+ * USD an LLM API charges for a number of prompt and output tokens, at its list price in the price book.
+ * Example: =GPU.APICOST("gpt-4o",1E6,1E6) = 12.50.
+ * @customfunction APICOST
+ * @param model An API model, e.g. "gpt-4o" (see GPU.ASSUMPTIONS("api.")).
+ * @param tokens_in Prompt tokens.
+ * @param tokens_out Output tokens.
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @returns USD.
+ */
+export function apiCost(
+  model: any[][],
+  tokens_in: any[][],
+  tokens_out: any[][],
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  live(invocation, scenario, (book) =>
+    broadcast([model, tokens_in, tokens_out], (model, tokensIn, tokensOut) =>
+      apiCostUsd(book.api(P.api(model)), P.apiTokensIn(tokensIn), P.apiTokensOut(tokensOut)),
+    ),
+  );
 }

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PERIOD,
   DEFAULT_GPU,
   DEFAULT_HOURLY_UTILIZATION,
   DEFAULT_PRECISION,
@@ -9,9 +10,19 @@ import {
   parsePrecision,
   parsePricing,
   parseScalingLaw,
+  parsePeriod,
   invalid,
 } from "../pricing";
-import { numberRule, optionalNumberRule, textOrNumberRule, textRule, type NumberRule, type Rule } from "./args";
+import {
+  numberRule,
+  optionalNumberRule,
+  optionalTextRule,
+  single,
+  textOrNumberRule,
+  textRule,
+  type NumberRule,
+  type Rule,
+} from "./args";
 
 /**
  * Every parameter of the GPU.* functions, declared once: its name as Excel shows it, its
@@ -33,6 +44,12 @@ export const pricing = map(textOrNumberRule("pricing", DEFAULT_PRICING), parsePr
 const PERIOD: NumberRule = { above: 0, atMost: 100, meaning: "a period in years" };
 export const years = numberRule("years", { ...PERIOD, default: DEFAULT_YEARS });
 export const precision = map(textRule("precision", DEFAULT_PRECISION), parsePrecision);
+/** A precision whose default depends on the accelerator (serving): undefined when omitted. */
+export const servingPrecision: Rule<ReturnType<typeof parsePrecision> | undefined> = (raw) => {
+  const text = optionalTextRule("precision")(raw);
+  return text === undefined ? undefined : parsePrecision(text);
+};
+export const period = map(textRule("period", DEFAULT_PERIOD), parsePeriod);
 export const flops = numberRule("flops", { above: 0, meaning: "a peak in FLOP/s" });
 export const costReduction = numberRule("cost_reduction", {
   below: 1,
@@ -49,9 +66,39 @@ export const utilization = fraction("utilization");
 export const mfu = fraction("mfu");
 const PARAMS: NumberRule = { above: 0, atMost: 1e15, meaning: "model parameters, 175E9 for 175B" };
 export const params = numberRule("params", PARAMS);
-export const optionalParams = optionalNumberRule("params", PARAMS);
+/** A reference model's key, or a parameter count; undefined when omitted. */
+const modelOrParams = (name: string): Rule<string | number | undefined> => {
+  const count = optionalNumberRule(name, PARAMS);
+  return (raw) => {
+    const value = single(raw, name);
+    return typeof value === "string" && value.trim() !== "" ? value : count(value);
+  };
+};
+/** A model: a reference model's key ("llama-3.3-70b") or a parameter count (70E9). */
+export const model: Rule<string | number> = (raw) => {
+  const value = modelOrParams("model")(raw);
+  if (value === undefined)
+    throw invalid(`model is required: a reference model such as "llama-3.3-70b", or a parameter count such as 70E9.`);
+  return value;
+};
+/** QUERYCOST's and FLEETSIZE's `params`: a parameter count, or a reference model's key; undefined when omitted. */
+export const optionalParams = modelOrParams("params");
+export const batch = optionalNumberRule("batch", {
+  atLeast: 1,
+  atMost: 1e6,
+  integer: true,
+  meaning: "sequences decoded together",
+});
 export const tokens = numberRule("tokens", { above: 0, atMost: 1e16, meaning: "training tokens" });
 export const tokensOut = numberRule("tokens_out", { above: 0, atMost: 1e9, meaning: "output tokens per query" });
+export const optionalTokensOut = optionalNumberRule("tokens_out", {
+  above: 0,
+  atMost: 1e9,
+  meaning: "output tokens per sequence",
+});
+export const apiTokensIn = numberRule("tokens_in", { atLeast: 0, atMost: 1e15, meaning: "prompt tokens" });
+export const apiTokensOut = numberRule("tokens_out", { atLeast: 0, atMost: 1e15, meaning: "output tokens" });
+export const api = textRule("model");
 export const tokensIn = optionalNumberRule("tokens_in", {
   atLeast: 0,
   atMost: 1e9,

@@ -1,6 +1,6 @@
 import { scaleGain as gain } from "../pricing";
-import { cell } from "./excel";
-import { live } from "./live";
+import { broadcast } from "./grid";
+import { plain } from "./live";
 import * as P from "./params";
 
 /**
@@ -9,14 +9,12 @@ import * as P from "./params";
  * @customfunction SCALEGAIN
  * @param cost_reduction Fall in the cost of compute as a fraction: 0.5 for half price.
  * @param [law] "fixed-tokens" (default: size ~ compute) or "chinchilla" (size ~ sqrt(compute)).
- * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @param [scenario] Accepted like every function's last argument; SCALEGAIN reads no price book.
  * @returns How many times larger a model the same budget trains.
  */
-export function scaleGain(
-  cost_reduction: number,
-  law: string,
-  scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
-): void {
-  live(invocation, scenario, cell, () => gain(P.costReduction(cost_reduction), P.law(law)));
+export function scaleGain(cost_reduction: any[][], law: any[][], scenario: any[][]): any[][] {
+  void scenario;
+  return plain(
+    broadcast([cost_reduction, law], (costReduction, law) => gain(P.costReduction(costReduction), P.law(law))),
+  );
 }

@@ -1,12 +1,14 @@
 import {
+  trainCo2Tonnes,
   trainCostUsd,
   trainDays as trainDaysOf,
+  trainEnergyMwh,
   trainFlops as trainFlopsOf,
   type PriceBook,
   type TrainingInput,
 } from "../pricing";
-import { live } from "./live";
-import { cell } from "./excel";
+import { broadcast } from "./grid";
+import { live, plain } from "./live";
 import * as P from "./params";
 
 function run(
@@ -22,6 +24,7 @@ function run(
     tokens: P.tokens(tokens),
     gpu: book.accelerator(P.gpu(gpu)),
     mfu: P.mfu(mfu) ?? book.methods.trainingMfu,
+    goodput: book.methods.goodput,
     precision: P.precision(precision),
   };
 }
@@ -32,70 +35,130 @@ function run(
  * @customfunction TRAINFLOPS
  * @param params Model parameters, e.g. 70E9.
  * @param tokens Training tokens, e.g. 1.4E12.
- * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @param [scenario] Accepted like every function's last argument; TRAINFLOPS reads no price book.
  * @returns FLOP.
  */
-export function trainFlops(
-  params: number,
-  tokens: number,
-  scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
-): void {
-  live(invocation, scenario, cell, () => trainFlopsOf(P.params(params), P.tokens(tokens)));
+export function trainFlops(params: any[][], tokens: any[][], scenario: any[][]): any[][] {
+  void scenario;
+  return plain(broadcast([params, tokens], (params, tokens) => trainFlopsOf(P.params(params), P.tokens(tokens))));
 }
 
 /**
- * Wall-clock days to train on a cluster at a model FLOP utilisation.
- * Example: =GPU.TRAINDAYS(70E9,1.4E12,1024) = 17.9 days on 1,024 H100 at 37.5% MFU.
+ * Wall-clock days to train on a cluster at a model FLOP utilisation, the goodput's lost hours included.
+ * Example: =GPU.TRAINDAYS(70E9,1.4E12,1024) = 17.9 days on 1,024 H100 at 37.5% MFU (edition 2023.10-1).
  * @customfunction TRAINDAYS
  * @param params Model parameters.
  * @param tokens Training tokens.
  * @param gpus Accelerators in the cluster.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [mfu] Model FLOP utilisation in (0, 1] (default 0.375, Epoch AI's median).
- * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "int8".
+ * @param [mfu] Model FLOP utilisation, in (0, 1] (default: method.training_mfu).
+ * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "fp4".
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns Days.
  */
 export function trainDays(
-  params: number,
-  tokens: number,
-  gpus: number,
-  gpu: string,
-  mfu: number,
-  precision: string,
+  params: any[][],
+  tokens: any[][],
+  gpus: any[][],
+  gpu: any[][],
+  mfu: any[][],
+  precision: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) => trainDaysOf(run(book, params, tokens, gpu, mfu, precision), P.gpus(gpus)));
+  live(invocation, scenario, (book) =>
+    broadcast([params, tokens, gpus, gpu, mfu, precision], (params, tokens, gpus, gpu, mfu, precision) =>
+      trainDaysOf(run(book, params, tokens, gpu, mfu, precision), P.gpus(gpus)),
+    ),
+  );
 }
 
 /**
- * USD to train a model: GPU-hours x effective GPU-hour.
- * Example: =GPU.TRAINCOST(70E9,1.4E12,"H100-SXM",,"reserved3y") = 2.37M.
+ * USD to train a model: allocated GPU-hours (goodput included) x the effective GPU-hour.
+ * Example: =GPU.TRAINCOST(70E9,1.4E12,"H100-SXM",,"reserved3y") = 2.37M (edition 2023.10-1).
  * @customfunction TRAINCOST
  * @param params Model parameters.
  * @param tokens Training tokens.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [mfu] Model FLOP utilisation in (0, 1] (default 0.375).
- * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "buy", "capex", or USD per GPU-hour.
- * @param [provider] Cloud for rent modes: "aws" (default).
- * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "int8".
+ * @param [mfu] Model FLOP utilisation, in (0, 1] (default: method.training_mfu).
+ * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", "buy", "capex", "amortized" (value lost over the run + energy, as Epoch AI), or USD per GPU-hour.
+ * @param [provider] Cloud for rent modes (default "aws"), or "provider.instance".
+ * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "fp4".
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns USD.
  */
 export function trainCost(
-  params: number,
-  tokens: number,
-  gpu: string,
-  mfu: number,
-  pricing: string | number,
-  provider: string,
-  precision: string,
+  params: any[][],
+  tokens: any[][],
+  gpu: any[][],
+  mfu: any[][],
+  pricing: any[][],
+  provider: any[][],
+  precision: any[][],
   scenario: any[][],
-  invocation: CustomFunctions.StreamingInvocation<number>,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, cell, (book) =>
-    trainCostUsd(book, run(book, params, tokens, gpu, mfu, precision), P.pricing(pricing), P.provider(provider)),
+  live(invocation, scenario, (book) =>
+    broadcast(
+      [params, tokens, gpu, mfu, pricing, provider, precision],
+      (params, tokens, gpu, mfu, pricing, provider, precision) =>
+        trainCostUsd(book, run(book, params, tokens, gpu, mfu, precision), P.pricing(pricing), P.provider(provider)),
+    ),
+  );
+}
+
+/**
+ * Energy of a training run at the meter, MWh: allocated GPU-hours x server power per accelerator x average draw x PUE.
+ * Example: =GPU.TRAINENERGY(70E9,1.4E12) = 526 MWh (H100, edition 2023.10-1).
+ * @customfunction TRAINENERGY
+ * @param params Model parameters.
+ * @param tokens Training tokens.
+ * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
+ * @param [mfu] Model FLOP utilisation, in (0, 1] (default: method.training_mfu).
+ * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "fp4".
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @returns MWh.
+ */
+export function trainEnergy(
+  params: any[][],
+  tokens: any[][],
+  gpu: any[][],
+  mfu: any[][],
+  precision: any[][],
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  live(invocation, scenario, (book) =>
+    broadcast([params, tokens, gpu, mfu, precision], (params, tokens, gpu, mfu, precision) =>
+      trainEnergyMwh(book, run(book, params, tokens, gpu, mfu, precision)),
+    ),
+  );
+}
+
+/**
+ * Emissions of a training run, tonnes CO2e: its energy x the grid's carbon intensity (facility.grid_intensity).
+ * Example: =GPU.TRAINCO2(70E9,1.4E12) = 205 t (H100, edition 2023.10-1).
+ * @customfunction TRAINCO2
+ * @param params Model parameters.
+ * @param tokens Training tokens.
+ * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
+ * @param [mfu] Model FLOP utilisation, in (0, 1] (default: method.training_mfu).
+ * @param [precision] "bf16" (default), "fp16", "fp8", "tf32" or "fp4".
+ * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
+ * @returns Tonnes CO2e.
+ */
+export function trainCo2(
+  params: any[][],
+  tokens: any[][],
+  gpu: any[][],
+  mfu: any[][],
+  precision: any[][],
+  scenario: any[][],
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  live(invocation, scenario, (book) =>
+    broadcast([params, tokens, gpu, mfu, precision], (params, tokens, gpu, mfu, precision) =>
+      trainCo2Tonnes(book, run(book, params, tokens, gpu, mfu, precision)),
+    ),
   );
 }

@@ -37,30 +37,65 @@ export interface OwnershipCost {
   readonly total: number;
 }
 
+/** What operating owned nodes costs a year, by kind (USD a year): everything but the purchase. */
+export interface OperatingCost {
+  readonly energy: number;
+  readonly facility: number;
+  readonly operations: number;
+}
+
 /**
- * All-in cost of owning the nodes for `gpus` accelerators for `years` years. Whole nodes are
- * bought, powered and housed:
+ * Yearly cost of operating the nodes that hold `gpus` accelerators. Whole nodes are powered
+ * and housed:
  *
  *   installed kW = nodes x gpusPerNode x serverWPerGpu / 1000
- *   energy      = installed kW x averageDraw x PUE x hours x USD/kWh
- *   facility    = installed kW x colocation USD/kW-month x 12 x years
- *   operations  = capex x operations share a year x years
+ *   energy       = installed kW x averageDraw x PUE x 8,760 h x USD/kWh
+ *   facility     = installed kW x colocation USD/kW-month x 12
+ *   operations   = capex x operations share a year
  *
- * Example (defaults, 8 H100-SXM, 3 years): capex $307,353; energy 10.2 kW x 0.75 x 1.25 x
- * 26,280 h x $0.0806 = $20,255; facility 10.2 x $175 x 36 = $64,260; operations 6% x 3 x
- * $307,353 = $55,324; total $447,192: the analysis's ~$450K per node (F5, F6).
- *
- * The capex is spent once, whatever `years` is: a period longer than the hardware's life
- * does not buy a second generation.
+ * Example (defaults, 8 H100-SXM): energy 10.2 kW x 0.75 x 1.25 x 8,760 h x $0.0806 = $6,752;
+ * facility 10.2 x $175 x 12 = $21,420; operations 6% x $307,353 = $18,441.
  */
-export function ownershipCost(book: PriceBook, gpu: Accelerator, gpus: number, years: number): OwnershipCost {
+export function operatingPerYear(book: PriceBook, gpu: Accelerator, gpus: number): OperatingCost {
   const f = book.facility;
   const capex = capexUsd(book, gpu, gpus);
   const installedKw = (wholeUnits(gpus, gpu.gpusPerNode) * gpu.gpusPerNode * serverWatts(gpu)) / 1000;
-  const energy = installedKw * f.averageDraw * f.pue * hoursIn(years) * f.electricityUsdPerKwh;
-  const facility = installedKw * f.colocationUsdPerKwMonth * MONTHS_PER_YEAR * years;
-  const operations = capex * f.operationsShareOfCapex * years;
+  return {
+    energy: installedKw * f.averageDraw * f.pue * hoursIn(1) * f.electricityUsdPerKwh,
+    facility: installedKw * f.colocationUsdPerKwMonth * MONTHS_PER_YEAR,
+    operations: capex * f.operationsShareOfCapex,
+  };
+}
+
+/**
+ * All-in cost of owning the nodes for `gpus` accelerators for `years` years: the purchase
+ * plus `operatingPerYear` x years.
+ *
+ * Example (defaults, 8 H100-SXM, 3 years): capex $307,353; energy 3 x $6,752 = $20,255;
+ * facility 3 x $21,420 = $64,260; operations 3 x $18,441 = $55,324; total $447,192: the
+ * analysis's ~$450K per node (F5, F6).
+ *
+ * The capex is spent once, whatever `years` is: a period longer than the hardware's life
+ * does not buy a second generation. Undiscounted, without resale: `cashFlows` and
+ * `presentValue` (./finance) add the time value of money and the residual value.
+ */
+export function ownershipCost(book: PriceBook, gpu: Accelerator, gpus: number, years: number): OwnershipCost {
+  const capex = capexUsd(book, gpu, gpus);
+  const op = operatingPerYear(book, gpu, gpus);
+  const energy = op.energy * years;
+  const facility = op.facility * years;
+  const operations = op.operations * years;
   return { capex, energy, facility, operations, total: capex + energy + facility + operations };
+}
+
+/**
+ * Energy of one accelerator's share of its server for an hour at the meter, USD:
+ * serverW / 1000 x averageDraw x PUE x USD/kWh.
+ * Example (defaults): 1.275 kW x 0.75 x 1.25 x $0.0806 = $0.0963 per H100-hour.
+ */
+export function energyPerGpuHourUsd(book: PriceBook, gpu: Accelerator): number {
+  const f = book.facility;
+  return (serverWatts(gpu) / 1000) * f.averageDraw * f.pue * f.electricityUsdPerKwh;
 }
 
 /**
@@ -116,11 +151,31 @@ export interface ClusterCostInput {
  * USD to have `gpus` accelerators for `years` years, under `pricing`:
  * - capex: `capexUsd` (the purchase alone);
  * - buy: `ownershipCost(...).total` (purchase, energy, facility, operations);
+ * - amortized: gpus x the amortized GPU-hour (`amortizedGpuHourUsd`) x hours;
  * - a rent mode: `rentCost` at the provider's list price;
  * - a rate: gpus x USD per GPU-hour x hours (no instance rounding: a negotiated per-GPU price).
  *
  * Example: clusterCost(8 x H100-SXM, rent ondemand, 3 years, aws) = $2,583,850.
  */
+/**
+ * Owned hardware priced as Epoch AI prices training runs ("hardware-capex-energy"): the value
+ * the hardware loses while it runs, plus the energy it draws. A GPU's market value falls
+ * `finance.price_decline` a year, a continuous rate of -ln(1 - decline):
+ *
+ *   amortized GPU-hour = capex per GPU x -ln(1 - decline) / 8,760 + energy per GPU-hour
+ *
+ * Example (2023.10-1: decline 27.6% a year, Epoch AI's 0.14 orders of magnitude a year of
+ * price-performance, 1 - 10^-0.14, rounded; -ln(0.724) = 0.3230): an H100 node's capex $307,353
+ * / 8 = $38,419 a GPU x 0.3230 / 8,760 = $1.416, plus $0.0963 of energy = $1.513 a GPU-hour.
+ * Source: Cottier et al., The rising costs of training frontier AI models (Epoch AI, 2024),
+ * and its code (epoch-research/training-cost-trends).
+ */
+export function amortizedGpuHourUsd(book: PriceBook, gpu: Accelerator): number {
+  const perGpu = capexUsd(book, gpu, gpu.gpusPerNode) / gpu.gpusPerNode;
+  const rate = -Math.log(1 - book.finance.priceDecline);
+  return (perGpu * rate) / hoursIn(1) + energyPerGpuHourUsd(book, gpu);
+}
+
 export function clusterCost(book: PriceBook, input: ClusterCostInput): number {
   const { gpus, gpu, pricing, years, provider } = input;
   switch (pricing.kind) {
@@ -128,6 +183,8 @@ export function clusterCost(book: PriceBook, input: ClusterCostInput): number {
       return capexUsd(book, gpu, gpus);
     case "buy":
       return ownershipCost(book, gpu, gpus, years).total;
+    case "amortized":
+      return gpus * amortizedGpuHourUsd(book, gpu) * hoursIn(years);
     case "rent":
       return rentCost(book, gpu, gpus, years, provider, pricing.mode);
     case "rate":

@@ -12,3 +12,5 @@ export const DEFAULT_SCALING_LAW = "fixed-tokens";
 export const DEFAULT_HOURLY_UTILIZATION = 1;
 /** The reference custom accelerator of CHIPROI and CHIPBREAKEVEN (its FLOP/s come from the price book). */
 export const CUSTOM_CHIP_MODEL = "MAIA-100";
+/** CASHFLOWS's periods unless told otherwise. */
+export const DEFAULT_PERIOD = "year";

@@ -19,3 +19,5 @@ export * from "./tco";
 export * from "./catalogue";
 export * from "./closest";
 export * from "./rounding";
+export * from "./finance";
+export * from "./serving";

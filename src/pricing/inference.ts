@@ -1,5 +1,6 @@
 import { capexUsd, ownershipCost, rentalRate, wholeUnits } from "./cluster";
-import { gpuSeconds, peakFlops, serverWatts } from "./compute";
+import { gpuSeconds, serverWatts } from "./compute";
+import { servingPoint, type ModelShape } from "./serving";
 import type { Pricing } from "./modes";
 import type { Accelerator, PriceBook } from "./priceBook";
 import { gpuHourUsd } from "./rates";
@@ -7,48 +8,59 @@ import { DAYS_PER_YEAR, HOURS_PER_DAY, SECONDS_PER_HOUR, hoursIn } from "./time"
 import { wholeNeeded } from "./rounding";
 
 /**
- * The inference model (Kaplan et al. 2020): a forward pass costs about 2 FLOP per parameter
- * per token, for prompt and output tokens alike, and runs at the accelerator's peak bf16
- * times a utilisation.
+ * Queries and fleets: what serving a query costs, in accelerator-seconds, money and energy.
  *
- * Its limit is decode. Generating a token reads every weight once, so at small batch the
- * speed is set by memory bandwidth, not FLOP/s: at batch b a bf16 model (2 bytes and 2 FLOP
- * per parameter) runs at b x bandwidth / peak of the accelerator's FLOP/s. That ratio is the
- * default utilisation here (`decodeUtilization`): 0.34% for an H100 at batch 1, the figure at
- * which the founding analysis's 4-cent query fits. Prompt tokens are processed in parallel
- * and run far closer to peak, so the default over-prices long prompts; pass a utilisation
- * to model a serving stack with large batches (30-60% is typical of well-batched serving).
+ * A query's accelerator-seconds come from the serving model (./serving: a roofline over the
+ * model's weights, KV cache, batch and the accelerator's FLOP/s and bandwidth) at the
+ * edition's serving batch (`method.decode_batch`, capped by what fits), in bf16. In 2023.10-1
+ * that batch is 1, with no KV cache and prompts decoded token by token: every token costs
+ * the weights' bytes / bandwidth, the decode floor at which the founding analysis's 4-cent
+ * query fits (F8).
+ *
+ * Given a utilisation instead, a query is 2 FLOP per active parameter per token (Kaplan et al.
+ * 2020), prompt and output alike, at that share of peak bf16: gpuSeconds(2 x params x tokens).
  */
 
-/** Precision the inference functions compute at. */
+/** Precision the query functions compute at (they take no precision argument). */
 export const INFERENCE_PRECISION = "bf16";
 
-/** FLOP for `tokens` tokens through a model of `params` parameters: 2 x params x tokens. */
+/** FLOP for `tokens` tokens through a model of `params` (active) parameters: 2 x params x tokens. */
 export function inferenceFlop(params: number, tokens: number): number {
   return 2 * params * tokens;
-}
-
-/**
- * Default inference utilisation of `gpu`: min(1, decode batch x bandwidth / peak bf16).
- * H100-SXM at batch 1: 3.35e12 / 989.4e12 = 0.00339.
- */
-export function decodeUtilization(book: PriceBook, gpu: Accelerator): number {
-  const bytesPerSecond = gpu.bandwidthTBs * 1e12;
-  // bf16: 2 bytes read per parameter and 2 FLOP done with it, so FLOP/s = bytes/s.
-  return Math.min(1, (book.methods.decodeBatch * bytesPerSecond) / peakFlops(gpu, INFERENCE_PRECISION));
 }
 
 export interface QueryInput {
   readonly tokensOut: number;
   readonly tokensIn: number;
-  readonly params: number;
+  readonly model: ModelShape;
   readonly gpu: Accelerator;
-  readonly utilization: number;
+  /** Share of peak FLOP/s; undefined to take the serving model's figure. */
+  readonly utilization?: number;
 }
 
-/** GPU-seconds one query takes: gpuSeconds(2 x params x (in + out), bf16, utilization). */
-export function queryGpuSeconds(q: QueryInput): number {
-  return gpuSeconds(inferenceFlop(q.params, q.tokensIn + q.tokensOut), q.gpu, INFERENCE_PRECISION, q.utilization);
+/**
+ * Accelerator-seconds one query takes: the serving model's, or, given a utilisation,
+ * gpuSeconds(2 x active parameters x (in + out), bf16, utilization).
+ *
+ * Example (F8, 2023.10-1): 500 + 500 tokens on a 175B model, H100 at batch 1: 1,000 tokens x
+ * 350 GB / 3.35 TB/s = 104.5 s (the same as 3.5e14 FLOP at bandwidth / peak = 0.339% of peak).
+ */
+export function queryGpuSeconds(book: PriceBook, q: QueryInput): number {
+  if (q.utilization !== undefined) {
+    return gpuSeconds(
+      inferenceFlop(q.model.activeParams, q.tokensIn + q.tokensOut),
+      q.gpu,
+      INFERENCE_PRECISION,
+      q.utilization,
+    );
+  }
+  return servingPoint(book, {
+    model: q.model,
+    gpu: q.gpu,
+    precision: INFERENCE_PRECISION,
+    tokensIn: q.tokensIn,
+    tokensOut: q.tokensOut,
+  }).gpuSecondsPerSequence;
 }
 
 /**
@@ -60,7 +72,7 @@ export function queryGpuSeconds(q: QueryInput): number {
  * "about 4 cents". On demand ($12.29 per GPU-hour) the same query costs $0.36.
  */
 export function queryCostUsd(book: PriceBook, q: QueryInput, pricing: Pricing, provider: string): number {
-  return (queryGpuSeconds(q) / SECONDS_PER_HOUR) * gpuHourUsd(book, q.gpu, pricing, provider);
+  return (queryGpuSeconds(book, q) / SECONDS_PER_HOUR) * gpuHourUsd(book, q.gpu, pricing, provider);
 }
 
 /**
@@ -69,35 +81,45 @@ export function queryCostUsd(book: PriceBook, q: QueryInput, pricing: Pricing, p
  */
 export function queryEnergyWh(book: PriceBook, q: QueryInput): number {
   const f = book.facility;
-  return (queryGpuSeconds(q) * serverWatts(q.gpu) * f.averageDraw * f.pue) / SECONDS_PER_HOUR;
+  return (queryGpuSeconds(book, q) * serverWatts(q.gpu) * f.averageDraw * f.pue) / SECONDS_PER_HOUR;
 }
 
 export interface FleetInput {
   readonly queriesPerDay: number;
   readonly tokensPerQuery: number;
-  readonly params: number;
+  readonly model: ModelShape;
   readonly gpu: Accelerator;
-  readonly utilization: number;
+  /** Share of peak FLOP/s; undefined to take the serving model's figure. */
+  readonly utilization?: number;
   readonly peakToAverage: number;
 }
 
 /**
- * Accelerators to serve a daily load, provisioned for its peak:
+ * Accelerators to serve a daily load, provisioned for its peak, and never fewer than one copy
+ * of the model's weights (bf16, on the accelerators' usable memory):
  *
- *   fleet = ceil(queries/day x GPU-seconds per query / 86,400 x peak-to-average)
+ *   fleet = max(ceil(queries/day x GPU-seconds per query / 86,400 x peak-to-average), one copy)
  *
- * Example (F8): 1.1e9 queries of 1,000 tokens on a 175B model, H100 at 0.339%: 1.1e9 x
- * 104.48 s / 86,400 = 1,330,155 accelerators.
+ * A query of `tokensPerQuery` is split into prompt and output as the price book's default
+ * query is (`method.prompt_tokens`, `method.output_tokens`).
+ *
+ * Example (F8, 2023.10-1): 1.1e9 queries of 1,000 tokens on a 175B model, H100 at batch 1:
+ * 1.1e9 x 104.48 s / 86,400 = 1,330,155 accelerators.
  */
-export function fleetSize(f: FleetInput): number {
-  const perQuery = queryGpuSeconds({
-    tokensOut: f.tokensPerQuery,
-    tokensIn: 0,
-    params: f.params,
+export function fleetSize(book: PriceBook, f: FleetInput): number {
+  const m = book.methods;
+  const promptShare = m.promptTokens + m.outputTokens > 0 ? m.promptTokens / (m.promptTokens + m.outputTokens) : 0;
+  const tokensIn = f.tokensPerQuery * promptShare;
+  const perQuery = queryGpuSeconds(book, {
+    tokensOut: f.tokensPerQuery - tokensIn,
+    tokensIn,
+    model: f.model,
     gpu: f.gpu,
     utilization: f.utilization,
   });
-  return wholeNeeded((f.queriesPerDay * perQuery * f.peakToAverage) / (HOURS_PER_DAY * SECONDS_PER_HOUR));
+  const needed = wholeNeeded((f.queriesPerDay * perQuery * f.peakToAverage) / (HOURS_PER_DAY * SECONDS_PER_HOUR));
+  const oneCopy = wholeNeeded((f.model.totalParams * 2) / (f.gpu.memoryGb * 1e9 * book.serving.memoryUsable));
+  return Math.max(needed, oneCopy);
 }
 
 export interface FleetCost {
@@ -128,7 +150,7 @@ export function fleetCost(
   years: number,
   provider: string,
 ): FleetCost {
-  const n = fleetSize(f);
+  const n = fleetSize(book, f);
   let capex = 0;
   let yearly: number;
   switch (pricing.kind) {
@@ -148,6 +170,7 @@ export function fleetCost(
       break;
     }
     case "rate":
+    case "amortized":
       yearly = n * gpuHourUsd(book, f.gpu, pricing, provider) * hoursIn(1);
       break;
   }

@@ -2,15 +2,21 @@ import { PRECISIONS, RENT_MODES, type Precision, type RentMode } from "./book/ty
 import { listOf, quote } from "./closest";
 import { invalid } from "./errors";
 
-/** How compute is paid for: owned ("capex" alone or all-in "buy"), rented, or a custom rate. */
+/**
+ * How compute is paid for: owned ("capex" alone, all-in "buy", or "amortized": the value the
+ * hardware loses while it runs plus its energy, as Epoch AI prices training runs), rented, or
+ * a custom rate.
+ */
 export type Pricing =
   | { readonly kind: "capex" }
   | { readonly kind: "buy" }
+  | { readonly kind: "amortized" }
   | { readonly kind: "rent"; readonly mode: RentMode }
   /** A negotiated price in USD per GPU-hour. */
   | { readonly kind: "rate"; readonly usdPerGpuHour: number };
 
-export const OWN_MODES = ["capex", "buy"] as const;
+export const OWN_MODES = ["capex", "buy", "amortized"] as const;
+export type OwnMode = (typeof OWN_MODES)[number];
 export const PRICING_MODES: readonly string[] = [...OWN_MODES, ...RENT_MODES];
 
 /**
@@ -25,9 +31,27 @@ export function parsePricing(value: string | number): Pricing {
     return { kind: "rate", usdPerGpuHour: value };
   }
   const mode = value.trim().toLowerCase();
-  if (mode === "capex" || mode === "buy") return { kind: mode };
+  if ((OWN_MODES as readonly string[]).includes(mode)) return { kind: mode as OwnMode };
   if ((RENT_MODES as readonly string[]).includes(mode)) return { kind: "rent", mode: mode as RentMode };
   throw invalid(`Unknown pricing ${quote(value)}. Use ${listOf(PRICING_MODES)}, or a price in USD per GPU-hour.`);
+}
+
+/** Whether `pricing` prices owned hardware (capex, buy, amortized) rather than rent. */
+export function isOwned(pricing: Pricing): pricing is Extract<Pricing, { kind: OwnMode }> {
+  return (OWN_MODES as readonly string[]).includes(pricing.kind);
+}
+
+/**
+ * The rent a comparison with owning is made against (BREAKEVEN, CASHFLOWS): a rent mode or a
+ * rate; #VALUE! for an owned mode.
+ */
+export function rentOnly(pricing: Pricing, fn: string): Exclude<Pricing, { kind: OwnMode }> {
+  if (isOwned(pricing)) {
+    throw invalid(
+      `pricing for ${fn} is the rent owning is compared with: ${listOf(RENT_MODES)} or a USD per GPU-hour rate, not "${pricing.kind}".`,
+    );
+  }
+  return pricing as Exclude<Pricing, { kind: OwnMode }>;
 }
 
 /** Reads a `precision` argument in any case: parsePrecision("FP8") = "fp8". */

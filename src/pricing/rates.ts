@@ -1,7 +1,7 @@
-import { capexUsd, ownershipCost, rentalRate } from "./cluster";
+import { amortizedGpuHourUsd, rentalRate } from "./cluster";
+import { levelizedGpuHourUsd } from "./finance";
 import type { Pricing } from "./modes";
 import type { Accelerator, PriceBook } from "./priceBook";
-import { hoursIn } from "./time";
 
 /**
  * The effective price of one GPU-hour under `pricing`: the single place every per-hour cost
@@ -10,10 +10,12 @@ import { hoursIn } from "./time";
  * - rent: instance price / GPUs per instance.
  *   p5.48xlarge on demand: $98.32 / 8 = $12.29.
  * - rate: the number given.
- * - buy: all-in cost of one node over the depreciation life / (GPUs per node x life hours).
- *   H100-SXM: $447,192 / (8 x 26,280) = $2.127.
+ * - buy: all-in cost of one node over the depreciation life, levelized at the cost of capital
+ *   with the residual value credited (`levelizedGpuHourUsd`). 2023.10-1 (no discounting, no
+ *   resale): H100-SXM $447,192 / (8 x 26,280) = $2.127.
  * - capex: the purchase alone over the same hours (what F8's "$16B of chips a year" counts).
  *   H100-SXM: $307,353 / (8 x 26,280) = $1.462.
+ * - amortized: the value the hardware loses while it runs, plus energy (`amortizedGpuHourUsd`).
  *
  * Utilisation is not applied here: callers divide by it (HOURLY) or fold it into the
  * GPU-seconds a job takes (QUERYCOST, TRAINCOST), never both.
@@ -27,12 +29,10 @@ export function gpuHourUsd(book: PriceBook, gpu: Accelerator, pricing: Pricing, 
       return usdPerInstanceHour / gpusPerInstance;
     }
     case "capex":
-    case "buy": {
-      const life = book.facility.depreciationYears;
-      const node = gpu.gpusPerNode;
-      const cost = pricing.kind === "capex" ? capexUsd(book, gpu, node) : ownershipCost(book, gpu, node, life).total;
-      return cost / (node * hoursIn(life));
-    }
+    case "buy":
+      return levelizedGpuHourUsd(book, gpu, pricing.kind);
+    case "amortized":
+      return amortizedGpuHourUsd(book, gpu);
   }
 }
 

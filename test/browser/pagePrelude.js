@@ -25,7 +25,9 @@
       const invocation = {
         setResult(value) {
           if (invocation.onCanceled) invocation.onCanceled();
-          resolve(value instanceof Error ? { error: value.code, message: value.message } : { value });
+          // A 1 x 1 result shows in its cell as the value it holds, as in Excel.
+          const shown = Array.isArray(value) && value.length === 1 && value[0].length === 1 ? value[0][0] : value;
+          resolve(shown instanceof Error ? { error: shown.code, message: shown.message } : { value: shown });
         },
       };
       fn.apply(null, padded.concat([invocation]));

@@ -145,7 +145,9 @@ export function loadRuntime(dist = DIST, globals: Record<string, unknown> = {}):
     const padded = [...args, ...Array(meta.parameters.length - args.length).fill(null)];
     try {
       const result = meta.options?.stream ? await firstStreamed(fn(id), padded) : await fn(id)(...padded);
-      return result instanceof ExcelError ? { error: result } : { value: result };
+      // A 1 x 1 result shows in its cell as the value (or error) it holds, as in Excel.
+      const shown = Array.isArray(result) && result.length === 1 && result[0]?.length === 1 ? result[0][0] : result;
+      return shown instanceof ExcelError ? { error: shown } : { value: shown };
     } catch (e) {
       return e instanceof ExcelError ? { error: e } : { thrown: e };
     }

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   bookFor,
   breakevenMonths,
-  decodeUtilization,
+  estimatedShape,
+  queryGpuSeconds,
   FOUNDING_EDITION,
   fleetCost,
   fleetSize,
@@ -39,14 +40,19 @@ describe("effective GPU-hour", () => {
 });
 
 describe("queries", () => {
-  const q = { tokensOut: 500, tokensIn: 500, params: 175e9, gpu: h100, utilization: 0.5 };
+  const q = { tokensOut: 500, tokensIn: 500, model: estimatedShape(175e9), gpu: h100, utilization: 0.5 };
   it("2 FLOP per parameter per token", () => {
     expect(inferenceFlop(175e9, 1000)).toBe(3.5e14);
   });
-  it("default utilisation is the batch-1 decode floor: bandwidth / peak", () => {
-    expect(decodeUtilization(book, h100)).toBeCloseTo(3.35 / 989.4, 12);
-    const batch32 = bookFor(new Map([["method.decode_batch", 32]]));
-    expect(decodeUtilization(batch32, batch32.accelerator("h100-sxm"))).toBeCloseTo((32 * 3.35) / 989.4, 12);
+  it("without a utilisation, 2023.10-1 serves at the batch-1 decode floor: every token reads the weights", () => {
+    const floor = { ...q, utilization: undefined };
+    // 1,000 tokens x 350 GB / 3.35 TB/s, the same as 3.5e14 FLOP at bandwidth / peak of an H100.
+    expect(queryGpuSeconds(book, floor)).toBeCloseTo((1000 * 175e9 * 2) / 3.35e12, 9);
+    expect(queryGpuSeconds(book, floor)).toBeCloseTo(3.5e14 / (989.4e12 * (3.35 / 989.4)), 9);
+    // At batch 32 the same weights serve 32 sequences: a 32nd of the GPU-seconds each.
+    const batch32 = bookFor(new Map([["method.decode_batch", 32]]), FOUNDING_EDITION);
+    const h = batch32.accelerator("h100-sxm");
+    expect(queryGpuSeconds(batch32, { ...floor, gpu: h })).toBeCloseTo((1000 * 175e9 * 2) / 3.35e12 / 32, 9);
   });
   it("cost = FLOP / (peak x utilisation) / 3600 x GPU-hour", () => {
     const seconds = 3.5e14 / (989.4e12 * 0.5);
@@ -59,10 +65,17 @@ describe("queries", () => {
 });
 
 describe("fleets", () => {
-  const f = { queriesPerDay: 1e8, tokensPerQuery: 1000, params: 70e9, gpu: h100, utilization: 0.3, peakToAverage: 2 };
+  const f = {
+    queriesPerDay: 1e8,
+    tokensPerQuery: 1000,
+    model: estimatedShape(70e9),
+    gpu: h100,
+    utilization: 0.3,
+    peakToAverage: 2,
+  };
   const gpuSecondsPerQuery = (2 * 70e9 * 1000) / (989.4e12 * 0.3);
   it("covers the peak load", () => {
-    const n = fleetSize(f);
+    const n = fleetSize(book, f);
     expect(n).toBe(Math.ceil((1e8 * gpuSecondsPerQuery * 2) / 86_400));
     expect((n * 86_400) / gpuSecondsPerQuery).toBeGreaterThanOrEqual(2 * 1e8);
   });
@@ -79,7 +92,7 @@ describe("fleets", () => {
 });
 
 describe("training", () => {
-  const t = { params: 70e9, tokens: 1.4e12, gpu: h100, mfu: 0.375, precision: "bf16" as const };
+  const t = { params: 70e9, tokens: 1.4e12, gpu: h100, mfu: 0.375, goodput: 1, precision: "bf16" as const };
   const gpuHours = 5.88e23 / (989.4e12 * 0.375) / 3600;
   it("6ND", () => expect(trainFlops(70e9, 1.4e12)).toBeCloseTo(5.88e23, -10));
   it("days on a cluster", () => expect(trainDays(t, 1024)).toBeCloseTo(gpuHours / 1024 / 24, 9));

@@ -1,0 +1,86 @@
+import { PricingError, invalid } from "../pricing";
+import { cellValue, type CellResult } from "./excel";
+
+/**
+ * Sensitivity grids the Excel way: a scalar function given ranges or arrays computes once per
+ * element and spills, broadcasting as Excel's own functions do. A column of GPU counts
+ * against a row of years gives a grid:
+ *
+ *   =GPU.CLUSTERCOST(A2:A10,"H100-SXM","ondemand",B1:F1)  spills 9 rows x 5 columns
+ *
+ * Rules (Excel's array arithmetic, as in =A2:A10*B1:F1): a single value is used for every
+ * element; an array with one row is repeated down, one column across; otherwise an array
+ * supplies its own element, and an element an array lacks is #N/A.
+ */
+export type Grid = CellResult[][];
+
+/** Most elements a broadcast may compute: a spill of a quarter of a million cells. */
+export const MAX_GRID_CELLS = 250_000;
+
+interface Shape {
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** An argument's shape: 1 x 1 for a value, omitted, or a one-cell range. */
+function shapeOf(arg: unknown): Shape {
+  if (!Array.isArray(arg) || arg.length === 0 || !Array.isArray(arg[0])) return { rows: 1, cols: 1 };
+  return { rows: arg.length, cols: (arg[0] as unknown[]).length || 1 };
+}
+
+const MISSING = Symbol("missing");
+
+/** The element of `arg` at (r, c), broadcasting singletons; MISSING outside a larger array. */
+function elementAt(arg: unknown, shape: Shape, r: number, c: number): unknown {
+  if (!Array.isArray(arg) || arg.length === 0 || !Array.isArray(arg[0])) return arg;
+  const row = (shape.rows === 1 ? arg[0] : arg[r]) as unknown[] | undefined;
+  if (!row) return MISSING;
+  const value = shape.cols === 1 ? row[0] : c < row.length ? row[c] : MISSING;
+  return value === undefined ? null : value;
+}
+
+/**
+ * Runs `compute` for every element of the arguments' broadcast and returns the grid (1 x 1
+ * when every argument is a single value). Each element's error stays in its cell.
+ */
+export function broadcast(args: readonly unknown[], compute: (...values: unknown[]) => number): Grid {
+  const shapes = args.map(shapeOf);
+  let rows = 1;
+  let cols = 1;
+  for (const s of shapes) {
+    if (s.rows > 1) rows = Math.max(rows, s.rows);
+    if (s.cols > 1) cols = Math.max(cols, s.cols);
+  }
+  if (rows === 1 && cols === 1) {
+    const values = args.map((a, i) => elementAt(a, shapes[i]!, 0, 0));
+    return [[cellValue(() => compute(...values))]];
+  }
+  if (rows * cols > MAX_GRID_CELLS) {
+    return [
+      [
+        cellValue(() => {
+          throw invalid(
+            `The arguments' ranges make a grid of ${rows.toLocaleString("en-US")} x ${cols.toLocaleString("en-US")} cells; at most ${MAX_GRID_CELLS.toLocaleString("en-US")}. Use smaller ranges.`,
+          );
+        }),
+      ],
+    ];
+  }
+  const grid: Grid = [];
+  for (let r = 0; r < rows; r++) {
+    const line: CellResult[] = [];
+    for (let c = 0; c < cols; c++) {
+      const values = args.map((a, i) => elementAt(a, shapes[i]!, r, c));
+      line.push(
+        cellValue(() => {
+          if (values.includes(MISSING)) {
+            throw new PricingError("na", "No value here: the argument ranges differ in size.");
+          }
+          return compute(...values);
+        }),
+      );
+    }
+    grid.push(line);
+  }
+  return grid;
+}

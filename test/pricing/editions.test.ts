@@ -50,8 +50,8 @@ const PINNED: Record<string, { shipped: string; complete: string }> = {
     complete: "a3ad6af47e1194e5fbd1ae504e5bf5435fba72b340a7feb0f1b2aad5ba0a11ad",
   },
   "2026.11-1": {
-    shipped: "3b4594fb2171192987ed25c611c8d48dddfce852eb0193f3c2d211378255203e",
-    complete: "e3b9cb169a2b248964d73403d7fa09a20b1d6b34a464baf4f5eea780a39a8b32",
+    shipped: "95b9244f2829ccb2c3aa16c454d1508e7e60f0f91a436805002a6288b6c3b15f",
+    complete: "0afb819d1ad2069027a7200d8f074b54514e207ff751523822c5ee0887bd78e3",
   },
 };
 

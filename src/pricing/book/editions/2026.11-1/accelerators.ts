@@ -84,7 +84,7 @@ export const ACCELERATORS: readonly AcceleratorData[] = [
     nodePriceUsd: fig(
       Math.round(270_565 * SERVER_OVER_GPUS * 100) / 100,
       "USD",
-      `Derived from ${SRC.epochHardwarePrices} (H200 8-GPU baseboard $270,565) and ${SERVER_OVER_GPUS_SOURCE}`,
+      `Derived from ${SRC.epochHardwarePrices} (H200 8-GPU baseboard $270,565) and ${SERVER_OVER_GPUS_SOURCE}; checked against ${SRC.mercatusCloud}`,
       "2024-03-27",
     ),
     gpuPriceUsd: fig(39_083.38, "USD", SRC.epochHardwarePrices, "2025-01-31"),
@@ -374,6 +374,7 @@ export const ACCELERATORS: readonly AcceleratorData[] = [
     },
     memoryGb: fig(96, "GB", SRC.awsNeuronTrainium2, "2024-12"),
     bandwidthTBs: fig(2.9, "TB/s", SRC.awsNeuronTrainium2, "2024-12"),
+    tdpW: fig(500, "W", SRC.semianalysisTrainium2, "2024-12"),
     gpusPerNode: fig(16, "GPUs", SRC.awsNeuronTrainium2, "2024-12"),
   },
   {

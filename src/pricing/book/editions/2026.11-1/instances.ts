@@ -50,7 +50,7 @@ export const INSTANCES: readonly InstanceData[] = [
     gpu: "H100-SXM",
     gpusPerInstance: fig(8, "GPUs", SRC.vantageAws, AWS_OD),
     hourlyUsd: {
-      ondemand: fig(55.04, "USD/h", SRC.vantageAws, AWS_OD),
+      ondemand: fig(55.04, "USD/h", `${SRC.vantageAws}; ${SRC.awsPriceCut2025}`, AWS_OD),
       reserved1y: committed("aws", 1, 55.04, AWS_OD),
       reserved3y: committed("aws", 3, 55.04, AWS_OD),
       block: fig(41.528, "USD/h", SRC.awsCapacityBlocks, AWS_CB),
@@ -62,7 +62,7 @@ export const INSTANCES: readonly InstanceData[] = [
     gpu: "H200",
     gpusPerInstance: fig(8, "GPUs", SRC.vantageAws, AWS_OD),
     hourlyUsd: {
-      ondemand: fig(63.296, "USD/h", SRC.vantageAws, AWS_OD),
+      ondemand: fig(63.296, "USD/h", `${SRC.vantageAws}; ${SRC.awsPriceCut2025}`, AWS_OD),
       reserved1y: committed("aws", 1, 63.296, AWS_OD),
       reserved3y: committed("aws", 3, 63.296, AWS_OD),
       block: fig(54.92, "USD/h", SRC.awsCapacityBlocks, AWS_CB),

@@ -115,6 +115,7 @@ export const NOTES: Readonly<Record<string, string>> = {
   "tpu-7x.node_gpus": "4 chips per host; no public price was found, so no provider rents it here",
   // ------------------------------------------------------------------ Trainium, Inferentia, Maia
   "trainium2.memory_gb": "96 GiB (103 GB); recorded as printed",
+  "trainium2.tdp_w": "about 500 W per chip (SemiAnalysis); AWS's Neuron docs give no TDP",
   "trainium2.node_gpus": "16 chips per trn2.48xlarge; AWS does not sell the chip",
   "trainium3.tflops.bf16": "671 TFLOP/s BF16/FP16/TF32 dense (Neuron docs)",
   "trainium3.tflops.fp8": "2,517 TFLOP/s MXFP8",
@@ -231,6 +232,9 @@ export const NOTES: Readonly<Record<string, string>> = {
   "coreweave.hgx-b200.ondemand": "8 x B200, $8.60 a GPU-hour, same capture as H100; GB300 NVL72 is 'contact sales'",
   "coreweave.hgx-b200.spot": "same capture ($4.26 a GPU-hour)",
   // ------------------------------------------------------------------ market
+  "market.h100.gpus": "the market's quotes are per GPU-hour: an instance of one GPU, so no whole-node rounding",
+  "market.h200.gpus": "per GPU-hour, as the quotes are",
+  "market.b200.gpus": "per GPU-hour, as the quotes are",
   "market.h100.ondemand":
     "median of four dated 2026 specialist on-demand quotes per GPU-hour: Silicon Data's SDH100RT index ~$2.60, RunPod 8 x H100 $2.79 (2026-04), Lambda 1 x $3.78 (2026-05-07), CoreWeave $6.155 (2026-09): (2.79 + 3.78) / 2 = $3.285. Range $2.60-6.16; Mercatus puts specialty clouds at $2.50-3.50 and hyperscalers at $3.50-5.00 (2026-05); Vast.ai's spot floor was $1.52.",
   "market.h100.reserved1y":
@@ -289,12 +293,16 @@ export const NOTES: Readonly<Record<string, string>> = {
   // ------------------------------------------------------------------ Models
   "model.llama-2-70b.params":
     "from config.json: 80 layers x (attention 2 x 8192^2 + 2 x 8192 x 1024, MLP 3 x 8192 x 28672) + 2 x 32000 x 8192 embeddings = 68.98B ('70B'). MLPerf Inference's benchmark model.",
+  "model.llama-2-70b.active_params": "a dense model: every parameter is active",
   "model.llama-3.1-8b.params":
     "from config.json: 32 layers x (2 x 4096^2 + 2 x 4096 x 1024 + 3 x 4096 x 14336) + 2 x 128256 x 4096 = 8.03B",
+  "model.llama-3.1-8b.active_params": "a dense model: every parameter is active",
   "model.llama-3.3-70b.params":
     "from config.json: 80 layers x (2 x 8192^2 + 2 x 8192 x 1024 + 3 x 8192 x 28672) + 2 x 128256 x 8192 = 70.55B",
+  "model.llama-3.3-70b.active_params": "a dense model: every parameter is active",
   "model.llama-3.1-405b.params":
     "from config.json: 126 layers x (2 x 16384^2 + 2 x 16384 x 1024 + 3 x 16384 x 53248) + 2 x 128256 x 16384 = 405.85B ('405B')",
+  "model.llama-3.1-405b.active_params": "a dense model: every parameter is active",
   "model.deepseek-v3.params":
     "671B main model (the released checkpoint adds a 14B multi-token-prediction module: 685B)",
   "model.deepseek-v3.active_params": "37B activated per token (8 of 256 routed experts plus 1 shared)",

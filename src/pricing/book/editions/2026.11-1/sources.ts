@@ -62,6 +62,8 @@ export const SRC = {
   // ------------------------------------------------------------------ AWS
   awsNeuronTrainium2:
     "AWS Neuron documentation, Trainium2 and Trn2 architecture (https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/arch/neuron-hardware/trn2-arch.html)",
+  semianalysisTrainium2:
+    "SemiAnalysis, 'Amazon's AI self sufficiency: Trainium2 architecture & networking' (2024-12: a ~500 W chip), via tengele.com",
   awsNeuronTrainium3:
     "AWS Neuron documentation, Trainium3 architecture (re:Invent 2025, GA 2025-12), via vengineer's summary (http://nitrogen.sub.jp/php/Viewer.php?URL=https%3A%2F%2Fvengineer.hatenablog.com%2Fentry%2F2025%2F12%2F05%2F080000) and Tom's Hardware (Trn3 Gen2 UltraServer, 144 chips)",
   awsNeuronInferentia2:

@@ -50,8 +50,8 @@ const PINNED: Record<string, { shipped: string; complete: string }> = {
     complete: "a3ad6af47e1194e5fbd1ae504e5bf5435fba72b340a7feb0f1b2aad5ba0a11ad",
   },
   "2026.11-1": {
-    shipped: "95b9244f2829ccb2c3aa16c454d1508e7e60f0f91a436805002a6288b6c3b15f",
-    complete: "0afb819d1ad2069027a7200d8f074b54514e207ff751523822c5ee0887bd78e3",
+    shipped: "1f66e8a49177af29df6bd7460ecac29ab6af127bf839eda6d943b9e509abee7a",
+    complete: "fa89b4dde03338a5647450255d9393758848c929e7445fff043733f797bef7bf",
   },
 };
 

@@ -31,7 +31,7 @@ export const METHODS: MethodData = {
   promptTokens: fig(500, "tokens", SRC.projectF8, "2023-10"),
   outputTokens: fig(500, "tokens", SRC.projectF8, "2023-10"),
   peakToAverage: fig(1, "ratio", SRC.projectF8, "2023-10"),
-  goodput: fig(0.9, "fraction", `${SRC.llama3Paper}; ${SRC.megascale}`, "2024-07"),
+  goodput: fig(0.9, "fraction", `${SRC.llama3Paper}; ${SRC.sigmaLtp}`, "2024-07"),
 };
 
 /**

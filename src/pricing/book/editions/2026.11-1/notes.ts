@@ -34,12 +34,12 @@ export const NOTES: Readonly<Record<string, string>> = {
   "b200.tflops.bf16":
     "HGX/DGX B200 (1,000 W): 2.25 PFLOP/s dense (4.5 sparse). The 1,200 W B200 in a GB200 runs 2.5: see GB200.",
   "b200.tflops.fp4": '9 PFLOP/s dense (18 sparse): =GPU.FLOPS(1,"B200","fp4") = 9E15',
-  "b200.tflops.tf32": "HGX B200: 18 PFLOP/s TF32 sparse for 8 GPUs = 1.125 dense per GPU",
-  "b200.tflops.int8": "HGX B200: 72 POPS INT8 sparse for 8 GPUs = 4.5 dense per GPU",
+  "b200.tflops.tf32": "NVIDIA: 2.2 PFLOP/s TF32 sparse per HGX B200 GPU = 1.1 dense (Lockwood: 1,100)",
+  "b200.tflops.int8": "NVIDIA: 9 POPS INT8 sparse per HGX B200 GPU = 4.5 dense",
   "b200.memory_gb":
     "shipping HGX/DGX B200: 1,440 GB for 8 GPUs (180 GB each; AWS p6-b200 lists 1,432 GB). The chip was announced with 192 GB.",
   "b200.bandwidth_tbs":
-    "HGX B200: about 62 TB/s for 8 GPUs, 7.7 TB/s each (Verda, citing NVIDIA's brief); the GTC 2024 chip figure is 8 TB/s (Lockwood, Spheron). The shipping system's figure is taken, as for memory.",
+    "HGX B200: 7.7 TB/s per GPU (62 TB/s for 8) in NVIDIA's HGX table; the GTC 2024 chip figure is 8 TB/s (Lockwood, Spheron). The shipping system's figure is taken, as for memory.",
   "b200.server_w": "14.3 kW / 8 GPUs",
   "b200.node_price":
     "DGX B200 1,440 GB, deltacomputer.com, EUR converted (Epoch AI, 2024-12-17: $47,409.13 a GPU x 8). No dated HGX B200 quote was found.",
@@ -56,7 +56,8 @@ export const NOTES: Readonly<Record<string, string>> = {
   // ------------------------------------------------------------------ GB200, GB300
   "gb200.tflops.bf16": "per B200 GPU in a GB200 (1,200 W): 2.5 PFLOP/s dense; NVL72 rack 180 PFLOP/s",
   "gb200.tflops.fp4": "10 PFLOP/s dense (20 sparse); NVL72 rack 720 PFLOP/s dense (1.44 EF sparse)",
-  "gb200.memory_gb": "186 GB per GPU in MLPerf Inference system descriptions; 192 GB as announced; 13.4-13.5 TB a rack",
+  "gb200.memory_gb":
+    "186 GB HBM3E per GPU in NVIDIA's GB200 NVL72 table and MLPerf Inference system descriptions; 192 GB as announced",
   "gb200.server_w": "about 120 kW per NVL72 rack (72 GPUs, 36 Grace CPUs, NVLink switches) / 72 = 1,666.7 W per GPU",
   "gb200.node_gpus":
     "the purchase unit is the NVL72 rack: 72 GPUs. Capex is bought rack by rack, so 8 GB200 cost a whole rack.",
@@ -273,7 +274,7 @@ export const NOTES: Readonly<Record<string, string>> = {
   "method.output_tokens": "see prompt tokens",
   "method.peak_to_average": "kept from the founding analysis: fleets sized for average load",
   "method.goodput":
-    "Meta: more than 90% effective training time for Llama 3 on 16K H100s despite 466 interruptions in 54 days (419 unexpected); ByteDance's MegaScale reports over 90% on 10,000+ GPUs",
+    "Meta: more than 90% effective training time for Llama 3 on 16K H100s despite 466 interruptions in 54 days (419 unexpected); Microsoft's Lucia Training Platform reports 94.45% effective accelerator utilization over five months (2025). 0.9 is Meta's floor, at the scale of a frontier run.",
   "chip.unit_cost":
     "kept from the founding edition: no 2026 manufacturing cost of a custom accelerator (Maia 200 included) has been published",
   "chip.nre_per_year": "kept from the founding edition (F10: hundreds of millions a year)",

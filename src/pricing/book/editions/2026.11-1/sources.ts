@@ -20,6 +20,8 @@ export const SRC = {
     "NVIDIA DGX B200 datasheet (8 GPUs, 1,440 GB GPU memory, 14.3 kW max) (https://www.nvidia.com/en-us/data-center/dgx-b200/)",
   nvidiaDgxA100: "NVIDIA DGX A100 datasheet (8 GPUs, 6.5 kW max)",
   nvidiaDgx1: "NVIDIA DGX-1 with Tesla V100 datasheet (8 GPUs, 3.5 kW max)",
+  nvidiaHgxB200:
+    "NVIDIA HGX B200 and GB200 NVL72 technical specifications, per GPU (HGX B200: 180 GB HBM3E at 7.7 TB/s, up to 1,000 W; GB200: 186 GB at 8 TB/s, up to 1,200 W; sparse tensor rates), https://www.nvidia.com/en-us/data-center/hgx/ and /gb200-nvl72/, as reproduced by zdszero.github.io (Computer/Artificial_Intelligence/Hardware)",
   klockwoodB200:
     "Glenn K. Lockwood, B200 notes citing NVIDIA's Blackwell datasheets (HGX B200 1,000 W and GB200 1,200 W tables) (https://glennklockwood.com/garden/processors/B200)",
   klockwoodB300:
@@ -146,8 +148,8 @@ export const SRC = {
   // ------------------------------------------------------------------ Methods
   llama3Paper:
     "Llama Team, Meta, 'The Llama 3 Herd of Models' (arXiv:2407.21783), §3.3.2-3.3.4: 38-43% BF16 MFU on 8K-16K H100s (Table 4); >90% effective training time, 466 interruptions in 54 days",
-  megascale:
-    "Jiang et al., ByteDance, 'MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs' (NSDI 2024): effective training time above 90%",
+  sigmaLtp:
+    "Microsoft, 'Sigma: An AI-Empowered Training Stack on Early-Life Hardware' (arXiv:2512.13488): 94.45% effective cluster accelerator utilization over five months of the Lucia Training Platform (https://arxiv.org/html/2512.13488v1)",
   mlperfNvidiaConfig:
     "MLCommons Inference v5.0, NVIDIA closed submission, configs/llama2-70b/Offline/__init__.py (gpu_batch_size: 1,024 per 2-GPU H100 engine, 2,048 per H200 and per B200) (https://github.com/mlcommons/inference_results_v5.0)",
   gpt3: "Brown et al., 'Language Models are Few-Shot Learners' (GPT-3, 175B parameters), Table 2.1 (https://arxiv.org/abs/2005.14165)",

@@ -50,7 +50,7 @@ const PINNED: Record<string, { shipped: string; complete: string }> = {
     complete: "a3ad6af47e1194e5fbd1ae504e5bf5435fba72b340a7feb0f1b2aad5ba0a11ad",
   },
   "2026.11-1": {
-    shipped: "1f66e8a49177af29df6bd7460ecac29ab6af127bf839eda6d943b9e509abee7a",
+    shipped: "2f47097c83f41a1b8367b86506ce4a673049a877b78bd6ce3eda463c13c27b9c",
     complete: "fa89b4dde03338a5647450255d9393758848c929e7445fff043733f797bef7bf",
   },
 };

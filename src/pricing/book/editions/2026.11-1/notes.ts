@@ -227,7 +227,7 @@ export const NOTES: Readonly<Record<string, string>> = {
   "oracle.bm.gpu.a100-v2.8.ondemand": "8 x A100 80GB at $4 a GPU-hour",
   "oracle.bm.gpu4.8.ondemand": "8 x A100 40GB at $3.05 a GPU-hour (Epoch AI's archive names the shape BM.GPU.A4.8)",
   "coreweave.hgx-h100.ondemand":
-    "an 8 x H100 HGX node on CoreWeave's pricing page ($6.155 a GPU-hour), captured 2026-09 in a code fixture whose repository could not be identified: one source",
+    "the 'NVIDIA HGX H100' row of CoreWeave's pricing page, an 8-GPU node ($6.155 a GPU-hour), captured 2026-09 in a code fixture whose repository could not be identified: one source",
   "coreweave.hgx-h100.spot": "same capture ($2.46 a GPU-hour)",
   "coreweave.hgx-h200.ondemand": "8 x H200, $6.305 a GPU-hour (a 2026 cost appendix; $6.50 in a 2026-01-02 summary)",
   "coreweave.hgx-b200.ondemand": "8 x B200, $8.60 a GPU-hour, same capture as H100; GB300 NVL72 is 'contact sales'",

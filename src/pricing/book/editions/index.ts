@@ -1,6 +1,7 @@
 import type { EditionData, LaterKeys, PriceBookData } from "../types";
 import { EDITION_2023_10_1 } from "./2023.10-1";
 import { LATER_KEYS_2023_10_1 } from "./2023.10-1.later";
+import { EDITION_2026_11_1 } from "./2026.11-1";
 
 /**
  * Every edition of the price book this add-in ships, oldest first: the one list. A workbook
@@ -12,6 +13,7 @@ import { LATER_KEYS_2023_10_1 } from "./2023.10-1.later";
  */
 const SHIPPED: readonly { readonly data: EditionData; readonly later?: LaterKeys }[] = [
   { data: EDITION_2023_10_1, later: LATER_KEYS_2023_10_1 },
+  { data: EDITION_2026_11_1 },
 ];
 
 /** An edition with the keys it predates filled in; an edition missing a section is a build error. */
@@ -43,8 +45,12 @@ export const EDITIONS: ReadonlyMap<string, PriceBookData> = new Map(
 /** The edition the founding analysis (F1-F10) is reproduced with. */
 export const FOUNDING_EDITION = EDITION_2023_10_1.version;
 
-/** The edition new workbooks start on. */
-export const LATEST_EDITION = SHIPPED[SHIPPED.length - 1]!.data.version;
+/**
+ * The edition new workbooks start on (and Update moves a workbook to). Not always the newest
+ * shipped: a new edition ships first, reachable by its id (bookFor, the CLI's --edition), and
+ * becomes the default once the bundle's tests are pinned to it.
+ */
+export const LATEST_EDITION = EDITION_2023_10_1.version;
 
 /** The editions as authored (for content hashes and the pane's notes). */
 export const SHIPPED_EDITIONS = SHIPPED;

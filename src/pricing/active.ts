@@ -40,3 +40,30 @@ export function bookFor(overrides: Overrides, edition: string = LATEST_EDITION):
   }
   return book;
 }
+
+/** Derived books kept per base book: the most recent cells' own override ranges. */
+const derived = new WeakMap<PriceBook, Map<string, PriceBook>>();
+export const MAX_DERIVED_PER_BOOK = 4096;
+
+/**
+ * `base` with a cell's own overrides on top (`PriceBook.patched`), cached per base book and
+ * set of overrides: the thousands of cells that pass override ranges each rebuild only the
+ * parts their keys touch, once per base book (a new base comes with every change to the
+ * workbook's assumptions, and the old one's cache goes with it). Least recently used entries
+ * go past MAX_DERIVED_PER_BOOK.
+ */
+export function derivedBook(base: PriceBook, extra: Overrides): PriceBook {
+  if (extra.size === 0) return base;
+  let cache = derived.get(base);
+  if (!cache) derived.set(base, (cache = new Map()));
+  const id = overridesId(extra);
+  let book = cache.get(id);
+  if (book) {
+    cache.delete(id); // refresh its place: most recently used last
+  } else {
+    book = base.patched(extra);
+    if (cache.size >= MAX_DERIVED_PER_BOOK) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(id, book);
+  return book;
+}

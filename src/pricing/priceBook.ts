@@ -12,7 +12,17 @@ import {
   type AssumptionGroup,
   type Bounds,
 } from "./assumptions";
-import { PRECISIONS, RENT_MODES, type PriceBookData, type Precision, type RentMode } from "./book/types";
+import {
+  PRECISIONS,
+  RENT_MODES,
+  type AcceleratorData,
+  type ApiPriceData,
+  type InstanceData,
+  type ModelData,
+  type PriceBookData,
+  type Precision,
+  type RentMode,
+} from "./book/types";
 import { closest, listOf, quote } from "./closest";
 import { invalid, notAvailable } from "./errors";
 import type { Figure } from "./figure";
@@ -113,7 +123,9 @@ const TERA = 1e12;
 /**
  * The price book in force: the shipped figures with a set of overrides applied, indexed for
  * lookups. Built once per set of overrides (see `bookFor`) and then only read, so that the
- * thousands of cells of a recalculation share one instance.
+ * thousands of cells of a recalculation share one instance. `patched` derives a book with a
+ * few more overrides (a cell's own override range) by rebuilding only the parts those keys
+ * touch.
  */
 export class PriceBook {
   readonly assumptions: ReadonlyMap<string, Assumption>;
@@ -131,191 +143,80 @@ export class PriceBook {
   private readonly instancesByName: ReadonlyMap<string, Instance>;
   /** Providers in price-book order. */
   readonly providers: readonly string[];
+  /** The part of the book each key belongs to (shared by every book of an edition's build). */
+  private readonly sections: ReadonlyMap<string, string>;
+  /** For a patched book: the book it was derived from and the overrides added to it. */
+  private readonly root?: { readonly book: PriceBook; readonly extra: ReadonlyMap<string, number> };
 
+  /**
+   * The shipped figures of `data` with `overrides` (any case) applied; with `base`, the
+   * overrides are applied on top of that book instead, rebuilding only what they touch.
+   * Throws #VALUE! for a value out of its bounds, #N/A for an unknown key.
+   */
   constructor(
     readonly data: PriceBookData,
     overrides: Overrides = new Map(),
+    base?: PriceBook,
   ) {
-    const read = new Reader(overrides);
-    const accelerators = new Map<string, Accelerator>();
-    for (const a of data.accelerators) {
-      const k = a.id.toLowerCase();
-      const num = (field: string, f: Figure, bounds: Bounds, label: string) =>
-        read.value(`${k}.${field}`, f, "Accelerators", `${a.id} ${label}`, bounds);
-      const opt = (field: string, f: Figure | undefined, bounds: Bounds, label: string) =>
-        f === undefined ? undefined : num(field, f, bounds, label);
-      const flops: Partial<Record<Precision, number>> = {};
-      for (const p of PRECISIONS) {
-        const f = a.tflops[p];
-        if (f) flops[p] = num(`tflops.${p}`, f, POSITIVE, `peak dense ${p}`) * TERA;
+    const wanted = new Map([...overrides].map(([k, v]) => [k.trim().toLowerCase(), v]));
+    const read = new Reader(new Map(wanted), base);
+    let parts: Parts;
+    if (base) {
+      const affected = new Set<string>();
+      for (const key of wanted.keys()) {
+        const section = base.sections.get(key);
+        if (section === undefined) read.rejectUnused();
+        else affected.add(section);
       }
-      accelerators.set(k, {
-        id: a.id,
-        name: a.name,
-        flops,
-        memoryGb: num("memory_gb", a.memoryGb, POSITIVE, "memory"),
-        bandwidthTBs: num("bandwidth_tbs", a.bandwidthTBs, POSITIVE, "memory bandwidth"),
-        tdpW: opt("tdp_w", a.tdpW, POSITIVE, "TDP"),
-        serverWPerGpu: opt("server_w", a.serverWPerGpu, POSITIVE, "server power per GPU"),
-        gpusPerNode: num("node_gpus", a.gpusPerNode, COUNT, "GPUs per node"),
-        nodePriceUsd: opt("node_price", a.nodePriceUsd, POSITIVE, "node purchase price"),
-        gpuPriceUsd: opt("gpu_price", a.gpuPriceUsd, POSITIVE, "price per GPU"),
-        costToMakeUsd: opt("cost_to_make", a.costToMakeUsd, POSITIVE, "cost to make"),
-      });
+      parts = rebuild(data, base, affected, read);
+      this.assumptions = new OverlayMap(base.assumptions, read.assumptions);
+      this.sections = base.sections;
+      this.root = { book: base, extra: wanted };
+    } else {
+      parts = buildAll(data, read);
+      read.rejectUnused();
+      this.assumptions = read.assumptions;
+      this.sections = read.sections;
     }
+    this.accelerators = parts.accelerators;
+    this.instances = parts.instances;
+    this.instancesByName = parts.instancesByName;
+    this.providers = parts.providers;
+    this.facility = parts.facility;
+    this.methods = parts.methods;
+    this.customChip = parts.customChip;
+    this.finance = parts.finance;
+    this.serving = parts.serving;
+    this.models = parts.models;
+    this.apis = parts.apis;
+  }
 
-    const instances = new Map<string, Instance>();
-    const instancesByName = new Map<string, Instance>();
-    for (const i of data.instances) {
-      const k = `${i.provider}.${i.name}`.toLowerCase();
-      const label = `${i.provider} ${i.name}`;
-      const hourlyUsd: Partial<Record<RentMode, number>> = {};
-      for (const mode of RENT_MODES) {
-        const f = i.hourlyUsd[mode];
-        if (f) hourlyUsd[mode] = read.value(`${k}.${mode}`, f, "Cloud rates", `${label} ${mode}`, NON_NEGATIVE);
-      }
-      const gpu = accelerators.get(i.gpu.toLowerCase());
-      if (!gpu) throw new Error(`price book: instance ${label} names unknown accelerator ${i.gpu}`);
-      const instance: Instance = {
-        provider: i.provider,
-        name: i.name,
-        gpu,
-        gpusPerInstance: read.value(`${k}.gpus`, i.gpusPerInstance, "Cloud rates", `${label} GPUs`, COUNT),
-        hourlyUsd,
-      };
-      if (!instances.has(instanceKey(i.provider, gpu.id))) instances.set(instanceKey(i.provider, gpu.id), instance);
-      instancesByName.set(k, instance);
-    }
-
-    const f = data.facility;
-    const fac = (field: string, fig: Figure, bounds: Bounds, label: string) =>
-      read.value(`facility.${field}`, fig, "Facility", label, bounds);
-    this.facility = {
-      pue: fac("pue", f.pue, RATIO_AT_LEAST_ONE, "PUE"),
-      electricityUsdPerKwh: fac("electricity", f.electricityUsdPerKwh, NON_NEGATIVE, "electricity price"),
-      averageDraw: fac("average_draw", f.averageDraw, FRACTION, "average draw"),
-      colocationUsdPerKwMonth: fac("colocation", f.colocationUsdPerKwMonth, NON_NEGATIVE, "colocation"),
-      operationsShareOfCapex: fac(
-        "operations",
-        f.operationsShareOfCapex,
-        { ...FRACTION, minInclusive: true },
-        "operations per year",
-      ),
-      networkShareOfCluster: fac(
-        "network_share",
-        f.networkShareOfCluster,
-        { ...FRACTION, minInclusive: true, max: 0.9 },
-        "network share of cluster cost",
-      ),
-      depreciationYears: fac("depreciation_years", f.depreciationYears, YEARS, "depreciation life"),
-      gridIntensityKgPerKwh: fac(
-        "grid_intensity",
-        f.gridIntensity,
-        { ...NON_NEGATIVE, max: 5 },
-        "grid carbon intensity",
-      ),
+  /** The book's parts, for `rebuild`. */
+  parts(): Readonly<Parts> {
+    return {
+      accelerators: this.accelerators as Map<string, Accelerator>,
+      instances: this.instances as Map<string, Instance>,
+      instancesByName: this.instancesByName as Map<string, Instance>,
+      providers: this.providers,
+      facility: this.facility,
+      methods: this.methods,
+      customChip: this.customChip,
+      finance: this.finance,
+      serving: this.serving,
+      models: this.models as Map<string, Model>,
+      apis: this.apis as Map<string, ApiPrice>,
     };
-    const m = data.methods;
-    const method = (field: string, fig: Figure, bounds: Bounds, label: string) =>
-      read.value(`method.${field}`, fig, "Methods", label, bounds);
-    this.methods = {
-      trainingMfu: method("training_mfu", m.trainingMfu, FRACTION, "training MFU"),
-      decodeBatch: method(
-        "decode_batch",
-        m.decodeBatch,
-        { ...COUNT, max: 1e6 },
-        "decode batch (sets default inference utilisation)",
-      ),
-      modelParams: method("model_params", m.modelParams, { ...POSITIVE, max: 1e15 }, "model parameters"),
-      promptTokens: method("prompt_tokens", m.promptTokens, { ...NON_NEGATIVE, max: 1e9 }, "prompt tokens per query"),
-      outputTokens: method("output_tokens", m.outputTokens, { ...NON_NEGATIVE, max: 1e9 }, "output tokens per query"),
-      peakToAverage: method(
-        "peak_to_average",
-        m.peakToAverage,
-        { ...RATIO_AT_LEAST_ONE, max: 100 },
-        "fleet peak-to-average load",
-      ),
-      goodput: method("goodput", m.goodput, FRACTION, "training goodput (useful share of GPU-hours)"),
-    };
-    const c = data.customChip;
-    const chip = (field: string, fig: Figure, bounds: Bounds, label: string) =>
-      read.value(`chip.${field}`, fig, "Methods", `custom chip ${label}`, bounds);
-    this.customChip = {
-      unitCostUsd: chip("unit_cost", c.unitCostUsd, NON_NEGATIVE, "unit cost"),
-      nrePerYearUsd: chip("nre_per_year", c.nrePerYearUsd, NON_NEGATIVE, "design cost per year"),
-      programmeYears: chip("years", c.programmeYears, YEARS, "programme years"),
-    };
+  }
 
-    const fin = data.finance;
-    const finance = (field: string, fig: Figure, bounds: Bounds, label: string) =>
-      read.value(`finance.${field}`, fig, "Finance", label, bounds);
-    this.finance = {
-      costOfCapital: finance("cost_of_capital", fin.costOfCapital, SHARE, "cost of capital a year"),
-      residualValue: finance("residual_value", fin.residualValue, SHARE, "residual value at end of life"),
-      priceDecline: finance(
-        "price_decline",
-        fin.priceDecline,
-        { ...SHARE, max: 0.99 },
-        "yearly fall of a GPU's market value",
-      ),
-    };
-
-    const sv = data.serving;
-    const serving = (field: string, fig: Figure, bounds: Bounds, label: string) =>
-      read.value(`serving.${field}`, fig, "Serving", label, bounds);
-    this.serving = {
-      prefillEfficiency: serving("prefill_efficiency", sv.prefillEfficiency, FRACTION, "prefill share of peak FLOP/s"),
-      decodeEfficiency: serving("decode_efficiency", sv.decodeEfficiency, FRACTION, "decode share of peak FLOP/s"),
-      bandwidthEfficiency: serving(
-        "bandwidth_efficiency",
-        sv.bandwidthEfficiency,
-        FRACTION,
-        "decode share of peak memory bandwidth",
-      ),
-      memoryUsable: serving("memory_usable", sv.memoryUsable, FRACTION, "memory usable for weights and KV cache"),
-      kvCache: serving("kv_cache", sv.kvCache, SWITCH, "KV cache read at decode (1 on, 0 off)") === 1,
-      batchedPrefill:
-        serving("batched_prefill", sv.batchedPrefill, SWITCH, "prompts processed together (1 on, 0 off)") === 1,
-    };
-
-    const models = new Map<string, Model>();
-    for (const md of data.models) {
-      const k = md.id.toLowerCase();
-      const num = (field: string, f: Figure, bounds: Bounds, label: string) =>
-        read.value(`model.${k}.${field}`, f, "Serving", `${md.name} ${label}`, bounds);
-      const totalParams = num("params", md.totalParams, { ...POSITIVE, max: 1e15 }, "parameters");
-      models.set(k, {
-        id: md.id,
-        name: md.name,
-        totalParams,
-        activeParams: num("active_params", md.activeParams, { ...POSITIVE, max: 1e15 }, "active parameters"),
-        layers: num("layers", md.layers, { ...COUNT, max: 10_000 }, "layers"),
-        kvHeads: num("kv_heads", md.kvHeads, { ...COUNT, max: 10_000 }, "KV heads"),
-        headDim: num("head_dim", md.headDim, { ...COUNT, max: 100_000 }, "head dimension"),
-      });
-    }
-
-    const apis = new Map<string, ApiPrice>();
-    for (const api of data.apis) {
-      const k = api.id.toLowerCase();
-      const usd = (field: string, f: Figure, label: string) =>
-        read.value(`api.${k}.${field}`, f, "API prices", `${api.name} ${label}`, { ...NON_NEGATIVE, max: 1e6 });
-      apis.set(k, {
-        id: api.id,
-        name: api.name,
-        inputUsdPerMTok: usd("input", api.inputUsdPerMTok, "input per million tokens"),
-        outputUsdPerMTok: usd("output", api.outputUsdPerMTok, "output per million tokens"),
-      });
-    }
-
-    read.rejectUnused();
-    this.assumptions = read.assumptions;
-    this.accelerators = accelerators;
-    this.instances = instances;
-    this.instancesByName = instancesByName;
-    this.providers = [...new Set(data.instances.map((i) => i.provider))];
-    this.models = models;
-    this.apis = apis;
+  /**
+   * This book with `extra` overrides on top (a cell's own override range): only the parts the
+   * keys touch are rebuilt, so a derived book costs a few microseconds, not a full build.
+   * Patching a patched book patches its root with both sets of overrides.
+   */
+  patched(extra: Overrides): PriceBook {
+    if (extra.size === 0) return this;
+    if (this.root) return this.root.book.patched(new Map([...this.root.extra, ...extra]));
+    return new PriceBook(this.data, extra, this);
   }
 
   get version(): string {
@@ -394,17 +295,304 @@ function instanceKey(provider: string, gpuId: string): string {
   return `${provider.toLowerCase()}|${gpuId.toLowerCase()}`;
 }
 
-/** Reads each figure's value in force and records it as an assumption. */
+/** The parts of a price book, each built from its own keys. */
+interface Parts {
+  accelerators: Map<string, Accelerator>;
+  instances: Map<string, Instance>;
+  instancesByName: Map<string, Instance>;
+  providers: readonly string[];
+  facility: Facility;
+  methods: Methods;
+  customChip: CustomChip;
+  finance: Finance;
+  serving: Serving;
+  models: Map<string, Model>;
+  apis: Map<string, ApiPrice>;
+}
+
+const ACCELERATOR = (id: string) => `accelerator:${id.toLowerCase()}`;
+const INSTANCE = (key: string) => `instance:${key}`;
+const MODEL = (id: string) => `model:${id.toLowerCase()}`;
+const API = (id: string) => `api:${id.toLowerCase()}`;
+
+function instanceName(i: InstanceData): string {
+  return `${i.provider}.${i.name}`.toLowerCase();
+}
+
+/** Every part, from the edition's figures. */
+function buildAll(data: PriceBookData, read: Reader): Parts {
+  const accelerators = new Map(data.accelerators.map((a) => [a.id.toLowerCase(), buildAccelerator(a, read)]));
+  const instances = new Map<string, Instance>();
+  const instancesByName = new Map<string, Instance>();
+  for (const i of data.instances) {
+    const instance = buildInstance(i, read, accelerators);
+    if (!instances.has(instanceKey(i.provider, instance.gpu.id)))
+      instances.set(instanceKey(i.provider, instance.gpu.id), instance);
+    instancesByName.set(instanceName(i), instance);
+  }
+  return {
+    accelerators,
+    instances,
+    instancesByName,
+    providers: [...new Set(data.instances.map((i) => i.provider))],
+    facility: buildFacility(data, read),
+    methods: buildMethods(data, read),
+    customChip: buildCustomChip(data, read),
+    finance: buildFinance(data, read),
+    serving: buildServing(data, read),
+    models: new Map(data.models.map((m) => [m.id.toLowerCase(), buildModel(m, read)])),
+    apis: new Map(data.apis.map((a) => [a.id.toLowerCase(), buildApi(a, read)])),
+  };
+}
+
+/** `base`'s parts, with the `affected` sections (and the instances of a rebuilt accelerator) built anew. */
+function rebuild(data: PriceBookData, base: PriceBook, affected: ReadonlySet<string>, read: Reader): Parts {
+  const old = base.parts();
+  const accelerators = new Map(old.accelerators);
+  const rebuiltGpus = new Set<string>();
+  for (const a of data.accelerators) {
+    if (!affected.has(ACCELERATOR(a.id))) continue;
+    accelerators.set(a.id.toLowerCase(), buildAccelerator(a, read));
+    rebuiltGpus.add(a.id.toLowerCase());
+  }
+  let instances = old.instances;
+  let instancesByName = old.instancesByName;
+  const touched = data.instances.filter(
+    (i) => affected.has(INSTANCE(instanceName(i))) || rebuiltGpus.has(i.gpu.toLowerCase()),
+  );
+  if (touched.length) {
+    instances = new Map(old.instances);
+    instancesByName = new Map(old.instancesByName);
+    for (const i of touched) {
+      const instance = buildInstance(i, read, accelerators);
+      const key = instanceKey(i.provider, instance.gpu.id);
+      if (old.instances.get(key) === old.instancesByName.get(instanceName(i))) instances.set(key, instance);
+      instancesByName.set(instanceName(i), instance);
+    }
+  }
+  const maybe = <T>(section: string, build: () => T, current: T) => (affected.has(section) ? build() : current);
+  const rebuildEach = <D extends { id: string }, T>(
+    items: readonly D[],
+    current: Map<string, T>,
+    section: (id: string) => string,
+    build: (d: D) => T,
+  ) => {
+    const changed = items.filter((d) => affected.has(section(d.id)));
+    if (!changed.length) return current;
+    const next = new Map(current);
+    for (const d of changed) next.set(d.id.toLowerCase(), build(d));
+    return next;
+  };
+  return {
+    accelerators,
+    instances,
+    instancesByName,
+    providers: old.providers,
+    facility: maybe("facility", () => buildFacility(data, read), old.facility),
+    methods: maybe("methods", () => buildMethods(data, read), old.methods),
+    customChip: maybe("chip", () => buildCustomChip(data, read), old.customChip),
+    finance: maybe("finance", () => buildFinance(data, read), old.finance),
+    serving: maybe("serving", () => buildServing(data, read), old.serving),
+    models: rebuildEach(data.models, old.models, MODEL, (m) => buildModel(m, read)),
+    apis: rebuildEach(data.apis, old.apis, API, (a) => buildApi(a, read)),
+  };
+}
+
+function buildAccelerator(a: AcceleratorData, read: Reader): Accelerator {
+  const k = a.id.toLowerCase();
+  read.section = ACCELERATOR(a.id);
+  const num = (field: string, f: Figure, bounds: Bounds, label: string) =>
+    read.value(`${k}.${field}`, f, "Accelerators", `${a.id} ${label}`, bounds);
+  const opt = (field: string, f: Figure | undefined, bounds: Bounds, label: string) =>
+    f === undefined ? undefined : num(field, f, bounds, label);
+  const flops: Partial<Record<Precision, number>> = {};
+  for (const p of PRECISIONS) {
+    const f = a.tflops[p];
+    if (f) flops[p] = num(`tflops.${p}`, f, POSITIVE, `peak dense ${p}`) * TERA;
+  }
+  return {
+    id: a.id,
+    name: a.name,
+    flops,
+    memoryGb: num("memory_gb", a.memoryGb, POSITIVE, "memory"),
+    bandwidthTBs: num("bandwidth_tbs", a.bandwidthTBs, POSITIVE, "memory bandwidth"),
+    tdpW: opt("tdp_w", a.tdpW, POSITIVE, "TDP"),
+    serverWPerGpu: opt("server_w", a.serverWPerGpu, POSITIVE, "server power per GPU"),
+    gpusPerNode: num("node_gpus", a.gpusPerNode, COUNT, "GPUs per node"),
+    nodePriceUsd: opt("node_price", a.nodePriceUsd, POSITIVE, "node purchase price"),
+    gpuPriceUsd: opt("gpu_price", a.gpuPriceUsd, POSITIVE, "price per GPU"),
+    costToMakeUsd: opt("cost_to_make", a.costToMakeUsd, POSITIVE, "cost to make"),
+  };
+}
+
+function buildInstance(i: InstanceData, read: Reader, accelerators: ReadonlyMap<string, Accelerator>): Instance {
+  const k = instanceName(i);
+  read.section = INSTANCE(k);
+  const label = `${i.provider} ${i.name}`;
+  const hourlyUsd: Partial<Record<RentMode, number>> = {};
+  for (const mode of RENT_MODES) {
+    const f = i.hourlyUsd[mode];
+    if (f) hourlyUsd[mode] = read.value(`${k}.${mode}`, f, "Cloud rates", `${label} ${mode}`, NON_NEGATIVE);
+  }
+  const gpu = accelerators.get(i.gpu.toLowerCase());
+  if (!gpu) throw new Error(`price book: instance ${label} names unknown accelerator ${i.gpu}`);
+  return {
+    provider: i.provider,
+    name: i.name,
+    gpu,
+    gpusPerInstance: read.value(`${k}.gpus`, i.gpusPerInstance, "Cloud rates", `${label} GPUs`, COUNT),
+    hourlyUsd,
+  };
+}
+
+function buildFacility(data: PriceBookData, read: Reader): Facility {
+  read.section = "facility";
+  const f = data.facility;
+  const fac = (field: string, fig: Figure, bounds: Bounds, label: string) =>
+    read.value(`facility.${field}`, fig, "Facility", label, bounds);
+  return {
+    pue: fac("pue", f.pue, RATIO_AT_LEAST_ONE, "PUE"),
+    electricityUsdPerKwh: fac("electricity", f.electricityUsdPerKwh, NON_NEGATIVE, "electricity price"),
+    averageDraw: fac("average_draw", f.averageDraw, FRACTION, "average draw"),
+    colocationUsdPerKwMonth: fac("colocation", f.colocationUsdPerKwMonth, NON_NEGATIVE, "colocation"),
+    operationsShareOfCapex: fac(
+      "operations",
+      f.operationsShareOfCapex,
+      { ...FRACTION, minInclusive: true },
+      "operations per year",
+    ),
+    networkShareOfCluster: fac(
+      "network_share",
+      f.networkShareOfCluster,
+      { ...FRACTION, minInclusive: true, max: 0.9 },
+      "network share of cluster cost",
+    ),
+    depreciationYears: fac("depreciation_years", f.depreciationYears, YEARS, "depreciation life"),
+    gridIntensityKgPerKwh: fac("grid_intensity", f.gridIntensity, { ...NON_NEGATIVE, max: 5 }, "grid carbon intensity"),
+  };
+}
+
+function buildMethods(data: PriceBookData, read: Reader): Methods {
+  read.section = "methods";
+  const m = data.methods;
+  const method = (field: string, fig: Figure, bounds: Bounds, label: string) =>
+    read.value(`method.${field}`, fig, "Methods", label, bounds);
+  return {
+    trainingMfu: method("training_mfu", m.trainingMfu, FRACTION, "training MFU"),
+    decodeBatch: method(
+      "decode_batch",
+      m.decodeBatch,
+      { ...COUNT, max: 1e6 },
+      "decode batch (sets default inference utilisation)",
+    ),
+    modelParams: method("model_params", m.modelParams, { ...POSITIVE, max: 1e15 }, "model parameters"),
+    promptTokens: method("prompt_tokens", m.promptTokens, { ...NON_NEGATIVE, max: 1e9 }, "prompt tokens per query"),
+    outputTokens: method("output_tokens", m.outputTokens, { ...NON_NEGATIVE, max: 1e9 }, "output tokens per query"),
+    peakToAverage: method(
+      "peak_to_average",
+      m.peakToAverage,
+      { ...RATIO_AT_LEAST_ONE, max: 100 },
+      "fleet peak-to-average load",
+    ),
+    goodput: method("goodput", m.goodput, FRACTION, "training goodput (useful share of GPU-hours)"),
+  };
+}
+
+function buildCustomChip(data: PriceBookData, read: Reader): CustomChip {
+  read.section = "chip";
+  const c = data.customChip;
+  const chip = (field: string, fig: Figure, bounds: Bounds, label: string) =>
+    read.value(`chip.${field}`, fig, "Methods", `custom chip ${label}`, bounds);
+  return {
+    unitCostUsd: chip("unit_cost", c.unitCostUsd, NON_NEGATIVE, "unit cost"),
+    nrePerYearUsd: chip("nre_per_year", c.nrePerYearUsd, NON_NEGATIVE, "design cost per year"),
+    programmeYears: chip("years", c.programmeYears, YEARS, "programme years"),
+  };
+}
+
+function buildFinance(data: PriceBookData, read: Reader): Finance {
+  read.section = "finance";
+  const fin = data.finance;
+  const finance = (field: string, fig: Figure, bounds: Bounds, label: string) =>
+    read.value(`finance.${field}`, fig, "Finance", label, bounds);
+  return {
+    costOfCapital: finance("cost_of_capital", fin.costOfCapital, SHARE, "cost of capital a year"),
+    residualValue: finance("residual_value", fin.residualValue, SHARE, "residual value at end of life"),
+    priceDecline: finance(
+      "price_decline",
+      fin.priceDecline,
+      { ...SHARE, max: 0.99 },
+      "yearly fall of a GPU's market value",
+    ),
+  };
+}
+
+function buildServing(data: PriceBookData, read: Reader): Serving {
+  read.section = "serving";
+  const sv = data.serving;
+  const serving = (field: string, fig: Figure, bounds: Bounds, label: string) =>
+    read.value(`serving.${field}`, fig, "Serving", label, bounds);
+  return {
+    prefillEfficiency: serving("prefill_efficiency", sv.prefillEfficiency, FRACTION, "prefill share of peak FLOP/s"),
+    decodeEfficiency: serving("decode_efficiency", sv.decodeEfficiency, FRACTION, "decode share of peak FLOP/s"),
+    bandwidthEfficiency: serving(
+      "bandwidth_efficiency",
+      sv.bandwidthEfficiency,
+      FRACTION,
+      "decode share of peak memory bandwidth",
+    ),
+    memoryUsable: serving("memory_usable", sv.memoryUsable, FRACTION, "memory usable for weights and KV cache"),
+    kvCache: serving("kv_cache", sv.kvCache, SWITCH, "KV cache read at decode (1 on, 0 off)") === 1,
+    batchedPrefill:
+      serving("batched_prefill", sv.batchedPrefill, SWITCH, "prompts processed together (1 on, 0 off)") === 1,
+  };
+}
+
+function buildModel(md: ModelData, read: Reader): Model {
+  const k = md.id.toLowerCase();
+  read.section = MODEL(md.id);
+  const num = (field: string, f: Figure, bounds: Bounds, label: string) =>
+    read.value(`model.${k}.${field}`, f, "Serving", `${md.name} ${label}`, bounds);
+  return {
+    id: md.id,
+    name: md.name,
+    totalParams: num("params", md.totalParams, { ...POSITIVE, max: 1e15 }, "parameters"),
+    activeParams: num("active_params", md.activeParams, { ...POSITIVE, max: 1e15 }, "active parameters"),
+    layers: num("layers", md.layers, { ...COUNT, max: 10_000 }, "layers"),
+    kvHeads: num("kv_heads", md.kvHeads, { ...COUNT, max: 10_000 }, "KV heads"),
+    headDim: num("head_dim", md.headDim, { ...COUNT, max: 100_000 }, "head dimension"),
+  };
+}
+
+function buildApi(api: ApiPriceData, read: Reader): ApiPrice {
+  const k = api.id.toLowerCase();
+  read.section = API(api.id);
+  const usd = (field: string, f: Figure, label: string) =>
+    read.value(`api.${k}.${field}`, f, "API prices", `${api.name} ${label}`, { ...NON_NEGATIVE, max: 1e6 });
+  return {
+    id: api.id,
+    name: api.name,
+    inputUsdPerMTok: usd("input", api.inputUsdPerMTok, "input per million tokens"),
+    outputUsdPerMTok: usd("output", api.outputUsdPerMTok, "output per million tokens"),
+  };
+}
+
+/**
+ * Reads each figure's value in force (an override, else the base book's value, else the
+ * shipped one) and records it as an assumption of the section being built.
+ */
 class Reader {
   readonly assumptions = new Map<string, Assumption>();
-  private readonly overrides: Map<string, number>;
+  readonly sections = new Map<string, string>();
+  section = "";
 
-  constructor(overrides: Overrides) {
-    this.overrides = new Map([...overrides].map(([k, v]) => [k.trim().toLowerCase(), v]));
-  }
+  constructor(
+    private readonly overrides: Map<string, number>,
+    private readonly base?: PriceBook,
+  ) {}
 
   value(key: string, shipped: Figure, group: AssumptionGroup, label: string, bounds: Bounds): number {
-    let value = shipped.value;
+    let value = this.base?.assumptions.get(key)?.value ?? shipped.value;
     if (this.overrides.has(key)) {
       value = this.overrides.get(key)!;
       const problem = boundsProblem(value, bounds);
@@ -412,14 +600,47 @@ class Reader {
       this.overrides.delete(key);
     }
     this.assumptions.set(key, { key, group, label, value, shipped, bounds });
+    if (!this.base) this.sections.set(key, this.section);
     return value;
   }
 
   rejectUnused(): void {
+    const known = this.base?.assumptions ?? this.assumptions;
     for (const key of this.overrides.keys()) {
-      throw notAvailable(
-        `Unknown assumption ${quote(key)}. Closest: ${listOf(closest(key, this.assumptions.keys()))}.`,
-      );
+      if (known.has(key)) continue;
+      throw notAvailable(`Unknown assumption ${quote(key)}. Closest: ${listOf(closest(key, known.keys()))}.`);
     }
+  }
+}
+
+/** The base book's assumptions with a few replaced, in the base's order. */
+class OverlayMap implements ReadonlyMap<string, Assumption> {
+  constructor(
+    private readonly base: ReadonlyMap<string, Assumption>,
+    private readonly top: ReadonlyMap<string, Assumption>,
+  ) {}
+  get size(): number {
+    return this.base.size;
+  }
+  get(key: string): Assumption | undefined {
+    return this.top.get(key) ?? this.base.get(key);
+  }
+  has(key: string): boolean {
+    return this.base.has(key);
+  }
+  *entries(): MapIterator<[string, Assumption]> {
+    for (const [k, v] of this.base) yield [k, this.top.get(k) ?? v];
+  }
+  *keys(): MapIterator<string> {
+    yield* this.base.keys();
+  }
+  *values(): MapIterator<Assumption> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  [Symbol.iterator](): MapIterator<[string, Assumption]> {
+    return this.entries();
+  }
+  forEach(callback: (value: Assumption, key: string, map: ReadonlyMap<string, Assumption>) => void): void {
+    for (const [k, v] of this.entries()) callback(v, k, this);
   }
 }

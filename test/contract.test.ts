@@ -3,6 +3,7 @@
  * every function once, and each answers the way Excel calls it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { PUBLIC_FUNCTIONS } from "./fixtures/api";
 import { loadRuntime, type Outcome, type Runtime } from "./harness/runtime";
 
 let xl: Runtime;
@@ -236,5 +237,17 @@ describe("where the price book has no answer", () => {
 
   it("CHIPBREAKEVEN -> #N/A never when a chip costs more than the compute it replaces", async () => {
     expectError(await xl.call("CHIPBREAKEVEN", 50_000), "#N/A", "never");
+  });
+});
+
+describe("the public API", () => {
+  it("every function keeps its name and its parameters' names and order; none is removed", () => {
+    const shipped = Object.fromEntries(xl.metadata.map((m) => [m.id, m.parameters.map((p) => p.name)]));
+    expect(shipped).toEqual(PUBLIC_FUNCTIONS);
+  });
+
+  it("every function has a help page anchor", () => {
+    for (const m of xl.metadata)
+      expect((m as { helpUrl?: string }).helpUrl, m.id).toMatch(new RegExp(`/help\\.html#${m.id.toLowerCase()}$`));
   });
 });

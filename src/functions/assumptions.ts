@@ -8,6 +8,7 @@ import * as P from "./params";
  * One value of the price book in force, by key.
  * Example: =GPU.PRICE("aws.p5.48xlarge.ondemand") = 98.32 (USD per instance-hour, edition 2023.10-1).
  * @customfunction PRICE
+ * @helpurl https://localhost:3000/help.html#price
  * @param key Assumption key, any case, e.g. "aws.p5.48xlarge.ondemand", "h100-sxm.node_price", "facility.pue"; a range spills.
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns The value, in the unit GPU.ASSUMPTIONS lists for the key.
@@ -20,6 +21,7 @@ export function price(key: any[][], scenario: any[][], invocation: CustomFunctio
  * Spills the price book in force: key, value, unit, source and as-of date of every assumption, or of those matching a filter.
  * Example: =GPU.ASSUMPTIONS("p5.48") lists the AWS p5.48xlarge rates.
  * @customfunction ASSUMPTIONS
+ * @helpurl https://localhost:3000/help.html#assumptions
  * @param [filter] Text to look for in keys, labels and groups, e.g. "h100", "aws", "facility" (default: all).
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns A header row, then one row per assumption.
@@ -47,6 +49,7 @@ export function assumptions(
  * The price-book edition this workbook computes with (new workbooks start on the latest; the task pane's Update moves a workbook to a newer one).
  * Example: =GPU.EDITION() = "2026.11-1" in a new workbook.
  * @customfunction EDITION
+ * @helpurl https://localhost:3000/help.html#edition
  * @param [scenario] Scenario name, or a two-column range of key/value overrides (default: the active scenario).
  * @returns The edition, e.g. "2026.11-1".
  */

@@ -16,6 +16,7 @@ import * as P from "./params";
  * USD to have a number of accelerators for a period: bought or rented.
  * Example: =GPU.CLUSTERCOST(8,"H100-SXM","reserved3y",3,"aws") = 1,134,245.
  * @customfunction CLUSTERCOST
+ * @helpurl https://localhost:3000/help.html#clustercost
  * @param gpus Number of accelerators (e.g. 8 for one H100 node); a range spills a grid.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default) or "B200".
  * @param [pricing] "capex" (purchase with network), "buy" (capex + energy + facility + operations), "amortized" (value lost + energy), "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", or a price in USD per GPU-hour.
@@ -50,6 +51,7 @@ export function clusterCost(
  * Peak dense FLOP/s of a number of accelerators.
  * Example: =GPU.FLOPS(8) = 7.92E+15 (8 H100-SXM at bf16).
  * @customfunction FLOPS
+ * @helpurl https://localhost:3000/help.html#flops
  * @param gpus Number of accelerators.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [precision] "bf16" (default), "fp16", "fp8", "tf32", "int8" or "fp4".
@@ -74,6 +76,7 @@ export function flops(
  * Whole accelerators needed to reach a peak FLOP/s.
  * Example: =GPU.GPUSFOR(20E18,"H100-SXM","fp16") = 20,215 (a 20-exaflop cluster).
  * @customfunction GPUSFOR
+ * @helpurl https://localhost:3000/help.html#gpusfor
  * @param flops Peak FLOP/s wanted, e.g. 20E18 for 20 exaflops.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [precision] "bf16" (default), "fp16", "fp8", "tf32", "int8" or "fp4".
@@ -98,6 +101,7 @@ export function gpusFor(
  * Buy against rent: spills the cost of owning (capex, energy, facility, operations, total), each rent mode, rent over buy, and the present values of buying and renting.
  * Example: =GPU.TCO(8) spills "Total to buy (USD)" 447,192 ... "Rent reserved3y / buy" 2.54.
  * @customfunction TCO
+ * @helpurl https://localhost:3000/help.html#tco
  * @param gpus Number of accelerators.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [years] Period in years (default 3).
@@ -136,6 +140,7 @@ export const CASHFLOW_HEADER = [
  * Cash flows of buying against renting, period by period: the purchase at period 0, operating costs and rent each period, the residual value credited in the last. Apply NPV, XNPV or IRR to its columns.
  * Example: =GPU.CASHFLOWS(8,"H100-SXM","reserved3y") spills 4 rows after the header; the buy column sums to 447,192.
  * @customfunction CASHFLOWS
+ * @helpurl https://localhost:3000/help.html#cashflows
  * @param gpus Number of accelerators.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [pricing] Rent compared with buying: "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", or USD per GPU-hour.
@@ -184,6 +189,7 @@ export function cashflows(
  * Months after which owning a GPU (all-in) has cost less than renting it, discounted at the cost of capital.
  * Example: =GPU.BREAKEVEN("H100-SXM","reserved3y") = 11.1 months.
  * @customfunction BREAKEVEN
+ * @helpurl https://localhost:3000/help.html#breakeven
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [pricing] Rent compared with owning: "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", or USD per GPU-hour.
  * @param [provider] Cloud (default "aws"), or "provider.instance".
@@ -208,6 +214,7 @@ export function breakeven(
  * Effective USD per useful GPU-hour: the rent, or owned hardware over its depreciation life (levelized at the cost of capital), divided by utilisation.
  * Example: =GPU.HOURLY("H100-SXM","ondemand","aws",0.5) = 24.58.
  * @customfunction HOURLY
+ * @helpurl https://localhost:3000/help.html#hourly
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", "buy", "capex", "amortized", or USD per GPU-hour.
  * @param [provider] Cloud for rent modes (default "aws"), or "provider.instance".

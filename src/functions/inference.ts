@@ -46,6 +46,7 @@ function query(
  * USD per LLM query: the accelerator-seconds of its prompt and output tokens (the serving model at the price book's serving batch, or 2 x params FLOP a token at a given utilisation), at the effective GPU-hour.
  * Example: =GPU.QUERYCOST(500,500,175E9,"H100-SXM",,"capex") = 0.042 in edition 2023.10-1 (Bernstein's "about 4 cents").
  * @customfunction QUERYCOST
+ * @helpurl https://localhost:3000/help.html#querycost
  * @param tokens_out Output tokens per query.
  * @param [tokens_in] Prompt tokens per query (default: method.prompt_tokens).
  * @param [params] Model: parameters (e.g. 70E9) or a reference model such as "llama-3.3-70b" (default: method.model_params).
@@ -85,6 +86,7 @@ export function queryCost(
  * Wh per LLM query at the facility meter: accelerator-seconds x server power per accelerator x average draw x PUE.
  * Example: =GPU.QUERYENERGY(500) = 34.7 Wh in edition 2023.10-1 (H100, 175B model, batch-1 decode).
  * @customfunction QUERYENERGY
+ * @helpurl https://localhost:3000/help.html#queryenergy
  * @param tokens_out Output tokens per query.
  * @param [tokens_in] Prompt tokens per query (default: method.prompt_tokens).
  * @param [params] Model: parameters or a reference model (default: method.model_params).
@@ -134,6 +136,7 @@ function fleet(
  * Accelerators needed to serve a daily query load, provisioned for its peak; never fewer than one copy of the model.
  * Example: =GPU.FLEETSIZE(1.1E9) = 1,330,155 H100 in edition 2023.10-1 (a tenth of Google Search on a 175B model at batch 1).
  * @customfunction FLEETSIZE
+ * @helpurl https://localhost:3000/help.html#fleetsize
  * @param queries_per_day Queries a day.
  * @param [tokens_per_query] Prompt + output tokens (default: method.prompt_tokens + method.output_tokens).
  * @param [params] Model: parameters or a reference model (default: method.model_params).
@@ -175,6 +178,7 @@ export const FLEET_LABELS = [
  * What a fleet serving a daily query load costs: spills accelerators, up-front capex, yearly cost, cost per query and the total over the years.
  * Example: =GPU.FLEETCOST(1.1E9,,,,"capex") spills 1,330,155 accelerators, $51.1B up front, $17.0B a year, $0.042 a query in edition 2023.10-1.
  * @customfunction FLEETCOST
+ * @helpurl https://localhost:3000/help.html#fleetcost
  * @param queries_per_day Queries a day.
  * @param [tokens_per_query] Prompt + output tokens (default: method.prompt_tokens + method.output_tokens).
  * @param [params] Model: parameters or a reference model (default: method.model_params).
@@ -237,6 +241,7 @@ function serving(
  * Output tokens a second per accelerator serving a model (prompt processing included), from a roofline of FLOP/s, memory bandwidth and memory: at the throughput-optimal batch that fits, or at a given batch.
  * Example: =GPU.TOKENSPERSEC("llama-3.3-70b","H100-SXM","fp8") gives tokens/s per H100.
  * @customfunction TOKENSPERSEC
+ * @helpurl https://localhost:3000/help.html#tokenspersec
  * @param model A reference model such as "llama-3.3-70b" (see GPU.ASSUMPTIONS("model.")), or a parameter count such as 70E9.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [precision] Serving precision: "fp8" where the accelerator has it (default), "fp4", "bf16"...
@@ -269,6 +274,7 @@ export function tokensPerSec(
  * USD per million output tokens served on rented or owned accelerators, prompt processing included.
  * Example: =GPU.TOKENCOST("llama-3.3-70b","H100-SXM","ondemand","aws") gives USD per million output tokens on AWS on demand.
  * @customfunction TOKENCOST
+ * @helpurl https://localhost:3000/help.html#tokencost
  * @param model A reference model such as "llama-3.3-70b", or a parameter count such as 70E9.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", "buy", "capex", "amortized", or USD per GPU-hour.
@@ -308,6 +314,7 @@ export function tokenCost(
  * USD an LLM API charges for a number of prompt and output tokens, at its list price in the price book.
  * Example: =GPU.APICOST("gpt-4o",1E6,1E6) = 12.50.
  * @customfunction APICOST
+ * @helpurl https://localhost:3000/help.html#apicost
  * @param model An API model, e.g. "gpt-4o" (see GPU.ASSUMPTIONS("api.")).
  * @param tokens_in Prompt tokens.
  * @param tokens_out Output tokens.

@@ -33,6 +33,7 @@ function run(
  * Training compute: 6 x parameters x tokens.
  * Example: =GPU.TRAINFLOPS(70E9,1.4E12) = 5.88E+23 (Chinchilla-70B).
  * @customfunction TRAINFLOPS
+ * @helpurl https://localhost:3000/help.html#trainflops
  * @param params Model parameters, e.g. 70E9.
  * @param tokens Training tokens, e.g. 1.4E12.
  * @param [scenario] Accepted like every function's last argument; TRAINFLOPS reads no price book.
@@ -47,6 +48,7 @@ export function trainFlops(params: any[][], tokens: any[][], scenario: any[][]):
  * Wall-clock days to train on a cluster at a model FLOP utilisation, the goodput's lost hours included.
  * Example: =GPU.TRAINDAYS(70E9,1.4E12,1024) = 17.9 days on 1,024 H100 at 37.5% MFU (edition 2023.10-1).
  * @customfunction TRAINDAYS
+ * @helpurl https://localhost:3000/help.html#traindays
  * @param params Model parameters.
  * @param tokens Training tokens.
  * @param gpus Accelerators in the cluster.
@@ -77,6 +79,7 @@ export function trainDays(
  * USD to train a model: allocated GPU-hours (goodput included) x the effective GPU-hour.
  * Example: =GPU.TRAINCOST(70E9,1.4E12,"H100-SXM",,"reserved3y") = 2.37M (edition 2023.10-1).
  * @customfunction TRAINCOST
+ * @helpurl https://localhost:3000/help.html#traincost
  * @param params Model parameters.
  * @param tokens Training tokens.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
@@ -111,6 +114,7 @@ export function trainCost(
  * Energy of a training run at the meter, MWh: allocated GPU-hours x server power per accelerator x average draw x PUE.
  * Example: =GPU.TRAINENERGY(70E9,1.4E12) = 526 MWh (H100, edition 2023.10-1).
  * @customfunction TRAINENERGY
+ * @helpurl https://localhost:3000/help.html#trainenergy
  * @param params Model parameters.
  * @param tokens Training tokens.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
@@ -139,6 +143,7 @@ export function trainEnergy(
  * Emissions of a training run, tonnes CO2e: its energy x the grid's carbon intensity (facility.grid_intensity).
  * Example: =GPU.TRAINCO2(70E9,1.4E12) = 205 t (H100, edition 2023.10-1).
  * @customfunction TRAINCO2
+ * @helpurl https://localhost:3000/help.html#trainco2
  * @param params Model parameters.
  * @param tokens Training tokens.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).

@@ -107,7 +107,8 @@ export function readFunctionDocs(dir = FUNCTIONS_DIR): FunctionDoc[] {
           .trim();
         const examples = lines.filter((l) => l.startsWith("Example:")).flatMap((l) => parseExample(l));
         const parameters = tags
-          .filter((t): t is ts.JSDocParameterTag => ts.isJSDocParameterTag(t))
+          .filter((t) => ts.isJSDocParameterTag(t))
+          .map((t) => t as ts.JSDocParameterTag)
           .map((p) => ({
             name: p.name.getText(source),
             optional: p.isBracketed,

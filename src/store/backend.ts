@@ -134,7 +134,7 @@ export class ExcelBackend implements Backend {
       return await attempt();
     } catch (error) {
       // A co-author created the sheet between our read and our write: write into theirs.
-      if (!created) throw error;
+      if (!created || (error as { code?: unknown } | null)?.code !== "ItemAlreadyExists") throw error;
       created = false;
       return attempt();
     }

@@ -491,7 +491,8 @@ export function readSheet(
           problems.add(r, col.changed, `Not a time (${shown(t)}); the value still applies.`, key);
         }
       }
-      scenarios.get(name)![key] = changedAt === undefined ? { value: cell.value } : { value: cell.value, changedAt };
+      const value = cell.value + 0; // -0 is 0
+      scenarios.get(name)![key] = changedAt === undefined ? { value } : { value, changedAt };
     }
   }
 
@@ -723,6 +724,9 @@ class Planner {
   }
 
   private activate(scenario: string): void {
+    if (scenario !== DEFAULT_SCENARIO && !this.scenarioColumns.has(scenario)) {
+      throw new DocumentError(`Scenario ${quote(scenario)} has no column on the assumptions sheet.`);
+    }
     this.write(this.metaRow("active", META_LABELS.active), 1, scenario);
   }
 
@@ -778,9 +782,10 @@ class Planner {
   }
 
   private setEntry(scenario: string, key: string, entry: OverrideEntry | null): void {
-    if (!this.book.assumptions.has(key)) {
-      throw new DocumentError(`${quote(key)} is not a key of the price book ${this.doc.bookVersion}.`);
-    }
+    const assumption = this.book.assumptions.get(key);
+    if (!assumption) throw new DocumentError(`${quote(key)} is not a key of the price book ${this.doc.bookVersion}.`);
+    const problem = entry ? boundsProblem(entry.value, assumption.bounds) : undefined;
+    if (problem) throw new DocumentError(`${key} ${problem} (${assumption.shipped.unit}); got ${entry!.value}.`);
     const columns = this.columnsOf(scenario);
     const row = this.rowOf(key);
     this.write(row, columns.value, entry ? entry.value : "");

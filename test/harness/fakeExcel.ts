@@ -183,6 +183,8 @@ export class FakeWorkbook {
   failEverySync: Error | undefined;
   /** Milliseconds every sync takes. */
   syncDelayMs = 0;
+  /** Called at the start of every sync: a test acts there, between two syncs of a batch. */
+  beforeSync: ((session: FakeExcel, syncNumber: number) => void) | undefined;
   /** False: the host has no worksheet events (registering them fails, as without ExcelApi 1.9). */
   supportsEvents = true;
   syncs = 0;
@@ -268,6 +270,7 @@ export class FakeWorkbook {
   async runSync(session: FakeExcel, ops: Op[]): Promise<void> {
     this.syncs++;
     if (this.syncDelayMs) await new Promise((r) => setTimeout(r, this.syncDelayMs));
+    this.beforeSync?.(session, this.syncs);
     const fail = this.failEverySync ?? this.failNextSync;
     if (fail) {
       this.failNextSync = undefined;

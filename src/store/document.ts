@@ -97,6 +97,7 @@ export function scenarioNameProblem(name: string): string | undefined {
     return `A scenario name is 1-${LIMITS.nameLength} letters, digits, spaces, "_", "-" or "." starting with a letter or digit; got ${quote(name)}.`;
   }
   if (RESERVED.has(name)) return `${quote(name)} is a reserved word, not a scenario name.`;
+  if (/^notes?\b/.test(name)) return `${quote(name)} starts with "note", which marks a column of notes on the sheet.`;
   return undefined;
 }
 

@@ -44,7 +44,9 @@ export const SHEET_NAME = "GPU Assumptions";
 /** A1 of the sheet: also how a renamed assumptions sheet is recognised. */
 export const SHEET_TITLE = "GPU Cost assumptions";
 export const SHEET_NOTE =
-  "Written by the GPU Cost add-in. To override a default, type a number in a scenario column; clear the cell to use the default again. Rows may be sorted; keep the keys in column A as they are.";
+  'Written by the GPU Cost add-in. To override a default, type a number in a scenario column; clear the cell to use the default again. Rows may be sorted; keep the keys in column A as they are. A column headed "Notes" is yours: the add-in ignores it.';
+/** A header starting with "note" marks the user's own column, which the add-in never reads. */
+export const NOTES_HEADER = /^notes?\b/i;
 
 const META = { schema: "schema", edition: "price book edition", active: "active scenario", key: "key" } as const;
 const META_LABELS = { schema: "Schema", edition: "Price book edition", active: "Active scenario", key: "Key" } as const;
@@ -345,6 +347,7 @@ export function readSheet(
       else infoColumns.set(info, c);
       continue;
     }
+    if (NOTES_HEADER.test(lower)) continue;
     if (lower === CHANGED_AT) {
       const owner = scenarioBefore === undefined ? undefined : scenarioColumns.get(scenarioBefore);
       if (owner && owner.changed === undefined) scenarioColumns.set(scenarioBefore!, { ...owner, changed: c });

@@ -226,6 +226,15 @@ describe("reading every cell", () => {
     ]);
   });
 
+  it('a column headed "Notes" is the user\'s own: never read, never a problem', () => {
+    const cells = sheetOf();
+    cells[5]!.push("Notes on PUE");
+    cells[rowOf(cells, "facility.pue")]![8] = "measured at our Ashburn site";
+    const read = readSheet(cells);
+    expect(read.problems).toEqual([]);
+    expect(Object.keys(read.doc.scenarios)).toEqual(["base"]);
+  });
+
   it("a time in a changed-at column: an ISO text or a date Excel made of it; anything else is listed", () => {
     const cells = sheetOf();
     const pue = rowOf(cells, "facility.pue");

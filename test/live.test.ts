@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { SETTINGS_KEY, emptyDocument, serialize, type AssumptionsDocument } from "../src/store/document";
-import { SHEET_NAME, newSheet } from "../src/store/sheet";
+import { SHEET_NAME } from "../src/store/sheet";
+import { newSheet } from "../src/store/plan";
 import { FakeWorkbook } from "./harness/fakeExcel";
 import { loadRuntime, streamingStub, type Runtime } from "./harness/runtime";
 

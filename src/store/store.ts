@@ -27,7 +27,8 @@ import {
   type OverrideEntry,
   type Patch,
 } from "./document";
-import { SHEET_NAME, planEdit, readSheet, type SheetProblem, type SheetRead } from "./sheet";
+import { planEdit } from "./plan";
+import { SHEET_NAME, readSheet, type SheetProblem, type SheetRead } from "./sheet";
 
 /** Where the assumptions in force were read from. */
 export type StoreLocation = "sheet" | "settings" | "none";

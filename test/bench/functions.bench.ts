@@ -5,7 +5,8 @@
  */
 import { bench, describe } from "vitest";
 import { emptyDocument } from "../../src/store/document";
-import { SHEET_NAME, newSheet } from "../../src/store/sheet";
+import { SHEET_NAME } from "../../src/store/sheet";
+import { newSheet } from "../../src/store/plan";
 import { FakeWorkbook } from "../harness/fakeExcel";
 import { loadRuntime, streamingStub } from "../harness/runtime";
 

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { ExcelBackend } from "../../src/store/backend";
 import { emptyDocument } from "../../src/store/document";
-import { SHEET_NAME, newSheet } from "../../src/store/sheet";
+import { SHEET_NAME } from "../../src/store/sheet";
+import { newSheet } from "../../src/store/plan";
 import { AssumptionStore } from "../../src/store/store";
 import { FakeWorkbook } from "../harness/fakeExcel";
 import { T0, cellOf, open, pue, settle, until } from "./helpers";

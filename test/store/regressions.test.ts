@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { ExcelBackend, MemoryBackend } from "../../src/store/backend";
 import { SETTINGS_KEY, emptyDocument, readStored, serialize } from "../../src/store/document";
-import { SHEET_NAME, newSheet } from "../../src/store/sheet";
+import { SHEET_NAME } from "../../src/store/sheet";
+import { newSheet } from "../../src/store/plan";
 import { AssumptionStore } from "../../src/store/store";
 import { FakeWorkbook } from "../harness/fakeExcel";
 import { T0, cellOf, open, pue, settle, sheetDoc, until } from "./helpers";

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { bookFor } from "../../src/pricing";
 import { emptyDocument, type AssumptionsDocument, type Patch } from "../../src/store/document";
+import { newSheet, planEdit } from "../../src/store/plan";
 import {
   CHANGED_AT,
   SHEET_NAME,
@@ -12,8 +13,6 @@ import {
   applyEdit,
   cellName,
   columnName,
-  newSheet,
-  planEdit,
   readSheet,
   type SheetEdit,
 } from "../../src/store/sheet";

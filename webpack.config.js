@@ -56,7 +56,24 @@ function cliConfig() {
   };
 }
 
+/**
+ * The manifest for a build served at `baseUrl`: every development URL (https://localhost:3000,
+ * with a path or without, as an AppDomain) becomes the hosting URL, and a production manifest
+ * that still names localhost fails the build rather than ship.
+ */
+function manifestFor(content, baseUrl) {
+  const origin = new URL(baseUrl).origin;
+  const out = String(content).replace(/https:\/\/localhost:3000(\/[^"'<\s]*)?/g, (_, rest) =>
+    rest ? new URL(rest.slice(1), baseUrl).href : origin,
+  );
+  if (baseUrl !== DEV_URL && /localhost/i.test(out)) {
+    throw new Error(`manifest.xml still names localhost after rewriting it for ${baseUrl}.`);
+  }
+  return out;
+}
+
 module.exports = async (env, options) => [await addinConfig(env, options), cliConfig()];
+module.exports.manifestFor = manifestFor;
 
 async function addinConfig(env, options) {
   const dev = options.mode === "development";
@@ -92,7 +109,7 @@ async function addinConfig(env, options) {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().split(DEV_URL).join(baseUrl),
+            transform: (content) => manifestFor(content, baseUrl),
           },
         ],
       }),

@@ -1,30 +1,41 @@
 /**
  * The built bundle with a workbook behind it: functions wait for the workbook's assumptions,
  * stream new values when they change (locally or from a co-author), and honour the scenario
- * argument. The workbook is test/harness/fakeExcel.js, given to the bundle as its Excel.
+ * argument. The workbook is test/harness/fakeExcel.ts, given to the bundle as its Excel.
  */
 import { describe, expect, it } from "vitest";
-import { SETTINGS_KEY, emptyDocument, serialize } from "../src/store/document";
-import { FakeWorkbook } from "./harness/fakeExcel.js";
+import { SETTINGS_KEY, emptyDocument, serialize, type AssumptionsDocument } from "../src/store/document";
+import { SHEET_NAME } from "../src/store/sheet";
+import { newSheet } from "../src/store/plan";
+import { FakeWorkbook } from "./harness/fakeExcel";
 import { loadRuntime, streamingStub, type Runtime } from "./harness/runtime";
 
 const T0 = "2026-11-25T10:00:00.000Z";
-const docWith = (scenarios: Record<string, Record<string, number>>, active = "base") =>
-  serialize({
-    ...emptyDocument(),
-    activeScenario: active,
-    scenarios: Object.fromEntries(
-      Object.entries(scenarios).map(([name, o]) => [
-        name,
-        Object.fromEntries(Object.entries(o).map(([k, value]) => [k, { value, changedAt: T0 }])),
-      ]),
-    ),
-  });
+const docWith = (scenarios: Record<string, Record<string, number>>, active = "base"): AssumptionsDocument => ({
+  ...emptyDocument(),
+  activeScenario: active,
+  scenarios: Object.fromEntries(
+    Object.entries(scenarios).map(([name, o]) => [
+      name,
+      Object.fromEntries(Object.entries(o).map(([k, value]) => [k, { value, changedAt: T0 }])),
+    ]),
+  ),
+});
 
-function withWorkbook(text?: string): { xl: Runtime; wb: FakeWorkbook } {
-  const wb = new FakeWorkbook(new Map(text ? [[SETTINGS_KEY, text]] : []));
+/** A workbook whose assumptions sheet holds `doc` (none when undefined), and the bundle on it. */
+function withWorkbook(doc?: AssumptionsDocument): { xl: Runtime; wb: FakeWorkbook } {
+  const wb = new FakeWorkbook();
+  if (doc) wb.putSheet(SHEET_NAME, newSheet(doc).cells);
   return { xl: loadRuntime(undefined, { __GPU_COST_EXCEL__: wb.excel() }), wb };
 }
+
+/** The cell ("G12") of a key in the base column of the workbook's sheet. */
+function cellOf(wb: FakeWorkbook, key: string): string {
+  const row = wb.grid(SHEET_NAME).findIndex((r) => r[0] === key);
+  return `G${row + 1}`;
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("every function", () => {
   it("streams when it reads the price book, and takes a last optional scenario range", () => {
@@ -49,16 +60,58 @@ describe("workbook assumptions", () => {
     expect(invocation.results).toHaveLength(1);
   });
 
-  it("a co-author's save streams the new value into open cells", async () => {
+  it("a first read that fails is retried until it succeeds; cells wait instead of showing the defaults", async () => {
+    const wb = new FakeWorkbook();
+    wb.putSheet(SHEET_NAME, newSheet(docWith({ base: { "aws.p5.48xlarge.ondemand": 50 } })).cells);
+    wb.failEverySync = new Error("GeneralException: the workbook is busy");
+    const xl = loadRuntime(undefined, { __GPU_COST_EXCEL__: wb.excel() });
+    const invocation = streamingStub();
+    const first = invocation.next();
+    xl.fn("CLUSTERCOST")(8, null, null, 1, null, null, invocation);
+    await wait(1200); // the store retries after 0.5 s, then 1 s
+    expect(invocation.results).toEqual([]);
+    expect(wb.writes).toBe(0);
+    wb.failEverySync = undefined;
+    expect(await first).toBeCloseTo(50 * 8760, 6);
+    invocation.onCanceled!();
+  });
+
+  it("a co-author's change to the sheet streams the new value into open cells", async () => {
     const { xl, wb } = withWorkbook(docWith({ base: {} }));
     const invocation = streamingStub();
     const first = invocation.next();
     xl.fn("HOURLY")("H100-SXM", "ondemand", "aws", null, null, invocation);
     expect(await first).toBeCloseTo(12.29, 9);
     const second = invocation.next();
-    wb.remoteSave(SETTINGS_KEY, docWith({ base: { "aws.p5.48xlarge.ondemand": 80 } }));
+    wb.session().type(SHEET_NAME, cellOf(wb, "aws.p5.48xlarge.ondemand"), "80");
     expect(await second).toBeCloseTo(10, 9);
     invocation.onCanceled!();
+  });
+
+  it("a failed re-read notifies no cell; the next good read brings the change, once", async () => {
+    const { xl, wb } = withWorkbook(docWith({ base: {} }));
+    const invocation = streamingStub();
+    const first = invocation.next();
+    xl.fn("HOURLY")("H100-SXM", "ondemand", "aws", null, null, invocation);
+    await first;
+    wb.failEverySync = new Error("GeneralException: offline");
+    wb.session().type(SHEET_NAME, cellOf(wb, "aws.p5.48xlarge.ondemand"), "80");
+    await wait(100);
+    expect(invocation.results).toHaveLength(1);
+    const next = invocation.next();
+    wb.failEverySync = undefined;
+    expect(await next).toBeCloseTo(10, 9);
+    await wait(100);
+    expect(invocation.results).toHaveLength(2);
+    invocation.onCanceled!();
+  });
+
+  it("a 0.1 workbook (settings document, no sheet) computes with its document", async () => {
+    const wb = new FakeWorkbook();
+    wb.setSetting(SETTINGS_KEY, serialize(docWith({ base: { "facility.pue": 1.1 } })));
+    const xl = loadRuntime(undefined, { __GPU_COST_EXCEL__: wb.excel() });
+    expect(await xl.value("PRICE", "facility.pue")).toBe(1.1);
+    expect(wb.writes).toBe(0);
   });
 
   it("the active scenario is the default; a name picks another; unknown names list the scenarios", async () => {
@@ -70,6 +123,16 @@ describe("workbook assumptions", () => {
     expect(outcome).toMatchObject({ error: { code: "#N/A" } });
     expect((outcome as { error: Error }).error.message).toMatch(/bull.*base|base.*bull/);
   });
+
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
+    '=GPU.CLUSTERCOST(8,,"buy",,,"%s") is #N/A (an unknown scenario), not the active scenario\'s number',
+    async (name) => {
+      const { xl } = withWorkbook(docWith({ base: {} }));
+      const outcome = await xl.call("CLUSTERCOST", 8, null, "buy", null, null, name);
+      expect(outcome).toMatchObject({ error: { code: "#N/A" } });
+      expect((outcome as { error: Error }).error.message).toMatch(/Unknown scenario .* This workbook has "base"/);
+    },
+  );
 
   it("a two-column range overrides keys on top of the active scenario", async () => {
     const { xl } = withWorkbook(docWith({ base: { "facility.pue": 1.1 } }));

@@ -4,6 +4,7 @@
  * functions need, and points at files the build emits.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +52,19 @@ describe("manifest", () => {
     expect(resources.get(control.Action.SourceLocation["@resid"])).toMatch(/taskpane\.html$/);
   });
 
+  it("names no TaskpaneId under the long-lived runtime's host (shared runtime docs: one pane)", () => {
+    expect(host.Runtimes.Runtime["@lifetime"]).toBe("long");
+    const xml = readFileSync(path.join(DIST, "manifest.xml"), "utf8");
+    expect(xml).not.toMatch(/<TaskpaneId>/i);
+  });
+
+  it("the production build names no localhost anywhere, AppDomain included", () => {
+    const xml = readFileSync(path.join(DIST, "manifest.xml"), "utf8");
+    expect(xml).not.toMatch(/localhost/i);
+    const base = resources.get("Taskpane.Url")!.replace(/taskpane\.html$/, "");
+    expect(list<string>(app.AppDomains.AppDomain)).toEqual([new URL(base).origin]);
+  });
+
   it("points every URL at a file the build emits, and ships 16, 32, 64 and 80 px icons", () => {
     const urls = [...resources.values()].filter((v) => v.startsWith("https://"));
     urls.push(
@@ -77,5 +91,31 @@ describe("manifest", () => {
       (f: { id: string }) => f.id,
     );
     for (const id of ids) expect(bundle, id).toContain(`associate("${id}"`);
+  });
+});
+
+describe("the manifest for a hosting URL (webpack.config.js)", () => {
+  const { manifestFor } = createRequire(__filename)("../webpack.config.js") as {
+    manifestFor: (content: string, baseUrl: string) => string;
+  };
+  const source = readFileSync(path.resolve(__dirname, "../manifest.xml"), "utf8");
+
+  it("rewrites every localhost URL, with a path or as a bare origin", () => {
+    const out = manifestFor(source, "https://example.org/tools/gpu/");
+    expect(out).not.toMatch(/localhost/);
+    expect(out).toContain("<AppDomain>https://example.org</AppDomain>");
+    expect(out).toContain('DefaultValue="https://example.org/tools/gpu/taskpane.html"');
+    expect(out).toContain('DefaultValue="https://example.org/tools/gpu/assets/icon-32.png"');
+    expect(source.match(/localhost/g)!.length).toBe(out.match(/example\.org/g)!.length);
+  });
+
+  it("keeps localhost for the development build", () => {
+    expect(manifestFor(source, "https://localhost:3000/")).toBe(source);
+  });
+
+  it("refuses to build a production manifest that would still name localhost", () => {
+    expect(() => manifestFor(source + "<!-- http://localhost:8080 -->", "https://example.org/")).toThrow(
+      /still names localhost/,
+    );
   });
 });

@@ -1,78 +1,311 @@
 import { SETTINGS_KEY } from "./document";
+import type { ExcelHost, StoreContext, XWorksheet } from "./excelApi";
+import { MAX_COLUMNS, MAX_ROWS, SHEET_NAME, SHEET_TITLE, applyEdit, cellName, type SheetEdit } from "./sheet";
+
+export type { ExcelHost } from "./excelApi";
+
+/** The assumptions sheet as read: its cells from A1. */
+export interface SheetContent {
+  readonly id: string;
+  readonly name: string;
+  /** Cell values from A1 (`Range.values`), at most MAX_ROWS x MAX_COLUMNS. */
+  readonly values: readonly (readonly unknown[])[];
+  /** Formulas of the same cells (`Range.formulas`), when known. */
+  readonly formulas?: readonly (readonly unknown[])[];
+  /** Something lies beyond MAX_ROWS x MAX_COLUMNS and was not read. */
+  readonly clipped?: boolean;
+}
+
+/** What the workbook holds for the add-in. */
+export interface WorkbookContent {
+  /** The sheet named GPU Assumptions, or else the one sheet whose A1 reads "GPU Cost assumptions". */
+  readonly sheet?: SheetContent;
+  /** The 0.1 settings document (read for migration, never written). */
+  readonly settings?: string;
+  /** No sheet is named GPU Assumptions and several look like it: their names. */
+  readonly lookalikes?: readonly string[];
+}
 
 /**
- * Where the assumptions document lives. The store only reads and writes one text through this
- * interface, so the Office side stays this small and the logic above it is testable in Node.
+ * Where the assumptions live. The store reads the workbook's content and saves patches through
+ * this interface; the Office side stays this small and everything above it runs in Node.
  */
 export interface Backend {
-  /** The stored text, or undefined when the workbook has none. */
-  read(): Promise<string | undefined>;
-  /** Stores the text; rejects when Office reports an error (nothing is then half-written). */
-  write(text: string): Promise<void>;
-  /** Calls `listener` when the stored text may have been changed elsewhere (a co-author). */
+  /** Reads the workbook; rejects when Office reports an error (the caller keeps what it had). */
+  read(): Promise<WorkbookContent>;
+  /**
+   * Reads the workbook and, in the same batch, writes the edit `plan` returns for what it read;
+   * resolves with the content after the write. When `plan` throws, nothing is written.
+   */
+  update(plan: (content: WorkbookContent) => SheetEdit): Promise<WorkbookContent>;
+  /** Calls `listener` when the assumptions may have changed elsewhere (a co-author, a typed cell). */
   watch(listener: () => void): void;
+  /** Makes the assumptions sheet visible and active; false when the workbook has none. */
+  show(): Promise<boolean>;
 }
 
-/** The part of the `Excel` namespace the backend uses (office.js in Excel, a mock in tests). */
-export interface ExcelHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+/** How often the store re-reads the workbook where Excel cannot signal changes (no events). */
+export const POLL_MS = 15_000;
+
+/**
+ * Every batch waits while the user is editing a cell instead of failing
+ * (`Excel.RunOptions.delayForCellEdit`, docs: "Delay execution while cell is being edited").
+ */
+const RUN: Excel.RunOptions = { delayForCellEdit: true };
+
+/** The window of the sheet that is read: A1 to the caps of ./sheet. */
+const WINDOW = `A1:${cellName(MAX_ROWS - 1, MAX_COLUMNS - 1)}`;
+
+function settingText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(typeof value);
+  }
+}
+
+/** Rows of a used range placed from A1. */
+function fromA1(values: unknown, rowIndex: number, columnIndex: number): unknown[][] {
+  const rows = Array.isArray(values) ? values : [];
+  const lead = Array<unknown>(columnIndex).fill("");
+  return [
+    ...Array.from({ length: rowIndex }, () => [] as unknown[]),
+    ...rows.map((row) => [...lead, ...(Array.isArray(row) ? row : [])]),
+  ];
+}
+
+/** A copy of plain data (the content is JSON: cells, texts). */
+function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+function safely(listener: () => void): void {
+  try {
+    listener();
+  } catch (error) {
+    console.error("GPU Cost: a workbook-change listener failed:", error);
+  }
 }
 
 /**
- * The workbook's settings (Excel.SettingCollection, ExcelApi 1.4): stored in the file, per
- * workbook and add-in, so every co-author and every copy of the file reads the same document.
+ * The assumptions sheet through office.js (`Excel.run`). Reads find the sheet by name (or a
+ * renamed one by its A1), read its cells from A1 and, where there is no sheet, the 0.1 settings
+ * document. Writes touch only the cells of the edit, after reading the sheet in the same batch.
  */
-export class WorkbookSettingsBackend implements Backend {
-  constructor(private readonly excel: ExcelHost) {}
+export class ExcelBackend implements Backend {
+  /** The id of the assumptions sheet as last read: change events of other sheets are ignored. */
+  private sheetId: string | undefined;
 
-  read(): Promise<string | undefined> {
-    return this.excel.run(async (context) => {
-      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-      item.load("value");
-      await context.sync();
-      return item.isNullObject ? undefined : String(item.value);
-    });
+  constructor(
+    private readonly excel: ExcelHost,
+    private readonly pollMs: number = POLL_MS,
+  ) {}
+
+  read(): Promise<WorkbookContent> {
+    return this.excel.run(RUN, async (context) => (await this.readIn(context)).content);
   }
 
-  write(text: string): Promise<void> {
-    return this.excel.run(async (context) => {
-      context.workbook.settings.add(SETTINGS_KEY, text);
-      await context.sync();
-    });
+  async update(plan: (content: WorkbookContent) => SheetEdit): Promise<WorkbookContent> {
+    let created = false;
+    const attempt = () =>
+      this.excel.run(RUN, async (context) => {
+        const { content, worksheet } = await this.readIn(context);
+        const edit = plan(content);
+        let sheet: XWorksheet;
+        if (edit.kind === "create") {
+          created = true;
+          sheet = context.workbook.worksheets.add(SHEET_NAME);
+          writeBlock(sheet, edit.cells, edit.headerRow);
+          sheet.visibility = "Hidden";
+        } else {
+          if (!worksheet) throw new Error("The assumptions sheet disappeared while saving; try again.");
+          sheet = worksheet;
+          for (const w of edit.writes) {
+            const range = sheet.getRange(cellName(w.row, w.column));
+            if (typeof w.value === "string" && w.value !== "") range.numberFormat = [["@"]];
+            range.values = [[w.value]];
+          }
+        }
+        return this.readSheet(context, sheet, content.settings);
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      // A co-author created the sheet between our read and our write: write into theirs.
+      if (!created || (error as { code?: unknown } | null)?.code !== "ItemAlreadyExists") throw error;
+      created = false;
+      return attempt();
+    }
   }
 
   watch(listener: () => void): void {
     void this.excel
-      .run(async (context) => {
-        context.workbook.settings.onSettingsChanged.add(async () => listener());
+      .run(RUN, async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.onChanged.add(async (event) => {
+          // Our own writes come back as events too (triggerSource, ExcelApi 1.14): the store
+          // already holds what it wrote.
+          if (event.worksheetId === this.sheetId && event.triggerSource !== "ThisLocalAddin") safely(listener);
+        });
+        sheets.onAdded.add(async () => safely(listener));
+        sheets.onDeleted.add(async () => safely(listener));
         await context.sync();
       })
       .catch(() => {
-        // Hosts without the event still get co-authors' changes through the store's polling.
+        // No worksheet events here (ExcelApi 1.9 missing): re-read on a timer instead.
+        const timer = setInterval(() => safely(listener), this.pollMs) as unknown as { unref?: () => void };
+        timer.unref?.(); // Node (tests, CLI): never keep the process alive for polling.
       });
+    void this.excel
+      .run(RUN, async (context) => {
+        // A 0.1 co-author may still change the settings document of a workbook without a sheet.
+        context.workbook.settings.onSettingsChanged.add(async () => safely(listener));
+        await context.sync();
+      })
+      .catch(() => undefined);
+  }
+
+  show(): Promise<boolean> {
+    return this.excel.run(RUN, async (context) => {
+      const { worksheet } = await this.readIn(context, false);
+      if (!worksheet) return false;
+      worksheet.visibility = "Visible";
+      worksheet.activate();
+      await context.sync();
+      return true;
+    });
+  }
+
+  /** Finds the sheet and reads it (and the 0.1 settings) in `context`. */
+  private async readIn(
+    context: StoreContext,
+    cells = true,
+  ): Promise<{ content: WorkbookContent; worksheet?: XWorksheet }> {
+    const sheets = context.workbook.worksheets;
+    const named = sheets.getItemOrNullObject(SHEET_NAME);
+    named.load("id,name");
+    const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    setting.load("value");
+    await context.sync();
+    const settings = setting.isNullObject ? undefined : settingText(setting.value);
+    let worksheet: XWorksheet | undefined = named.isNullObject ? undefined : named;
+    let lookalikes: string[] | undefined;
+    if (!worksheet) {
+      // A renamed assumptions sheet still has its title in A1.
+      sheets.load("items/id,items/name");
+      await context.sync();
+      const firsts = sheets.items.map((s) => {
+        const a1 = s.getRange("A1");
+        a1.load("values");
+        return a1;
+      });
+      await context.sync();
+      const marked = sheets.items.filter((_, i) => {
+        const v = firsts[i]!.values[0]?.[0];
+        return typeof v === "string" && v.trim() === SHEET_TITLE;
+      });
+      if (marked.length === 1) worksheet = marked[0];
+      else if (marked.length > 1) lookalikes = marked.map((s) => s.name);
+    }
+    if (!worksheet) {
+      this.sheetId = undefined;
+      return { content: { ...(settings !== undefined ? { settings } : {}), ...(lookalikes ? { lookalikes } : {}) } };
+    }
+    if (!cells) return { content: {}, worksheet };
+    return { content: await this.readSheet(context, worksheet, settings), worksheet };
+  }
+
+  /** The cells of `sheet` from A1 (within the read window), and whether anything lies beyond. */
+  private async readSheet(
+    context: StoreContext,
+    sheet: XWorksheet,
+    settings: string | undefined,
+  ): Promise<WorkbookContent> {
+    const used = sheet.getRange(WINDOW).getUsedRangeOrNullObject(true);
+    used.load("values,formulas,rowIndex,columnIndex");
+    const all = sheet.getUsedRangeOrNullObject(true);
+    all.load("rowIndex,columnIndex,rowCount,columnCount");
+    sheet.load("id,name");
+    await context.sync();
+    this.sheetId = sheet.id;
+    const clipped =
+      !all.isNullObject && (all.rowIndex + all.rowCount > MAX_ROWS || all.columnIndex + all.columnCount > MAX_COLUMNS);
+    const values = used.isNullObject ? [] : fromA1(used.values, used.rowIndex, used.columnIndex);
+    const formulas = used.isNullObject ? [] : fromA1(used.formulas, used.rowIndex, used.columnIndex);
+    return {
+      sheet: { id: sheet.id, name: sheet.name, values, formulas, ...(clipped ? { clipped } : {}) },
+      ...(settings !== undefined ? { settings } : {}),
+    };
   }
 }
 
-/** Keeps the text in memory: outside Office (Node, the CLI, a browser without Excel) and in tests. */
+/** Writes a new sheet's cells as one block: text cells as text ("@"), then bold headings. */
+function writeBlock(sheet: XWorksheet, cells: readonly (readonly (string | number)[])[], headerRow: number): void {
+  const width = Math.max(...cells.map((r) => r.length));
+  const rows = cells.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
+  const block = sheet.getRange(`A1:${cellName(rows.length - 1, width - 1)}`);
+  block.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" && v !== "" ? "@" : "General")));
+  block.values = rows;
+  sheet.getRange("A1").format.font.bold = true;
+  sheet.getRange(`A${headerRow + 1}:${cellName(headerRow, width - 1)}`).format.font.bold = true;
+  sheet.getRange(`A${headerRow + 1}:${cellName(rows.length - 1, width - 1)}`).format.autofitColumns();
+}
+
+/**
+ * The workbook in memory: outside Office (the gpu-cost CLI, Node, a browser without Excel) and
+ * in tests. Holds a sheet's cells and/or a 0.1 settings text and applies edits as Excel would.
+ */
 export class MemoryBackend implements Backend {
   private readonly listeners = new Set<() => void>();
-  constructor(private text: string | undefined = undefined) {}
+  private content: WorkbookContent;
 
-  async read(): Promise<string | undefined> {
-    return this.text;
+  /** `source`: a 0.1 settings text (or an exported file's), or a whole workbook content. */
+  constructor(source: string | WorkbookContent | undefined = undefined) {
+    this.content = typeof source === "string" ? { settings: source } : (source ?? {});
   }
 
-  async write(text: string): Promise<void> {
-    this.text = text;
+  async read(): Promise<WorkbookContent> {
+    return clone(this.content);
+  }
+
+  async update(plan: (content: WorkbookContent) => SheetEdit): Promise<WorkbookContent> {
+    const edit = plan(clone(this.content));
+    const sheet = this.content.sheet;
+    // A written cell holds a value, no longer a formula.
+    const formulas =
+      edit.kind === "cells" && sheet?.formulas
+        ? applyEdit(sheet.formulas, { kind: "cells", writes: edit.writes.map((w) => ({ ...w, value: "" })) })
+        : undefined;
+    this.content = {
+      ...this.content,
+      sheet: {
+        id: sheet?.id ?? "memory",
+        name: sheet?.name ?? SHEET_NAME,
+        values: applyEdit(edit.kind === "create" ? [] : (sheet?.values ?? []), edit),
+        ...(formulas ? { formulas } : {}),
+      },
+    };
+    return clone(this.content);
   }
 
   watch(listener: () => void): void {
     this.listeners.add(listener);
   }
 
-  /** Simulates another author's save: changes the text and fires the change event. */
-  external(text: string | undefined): void {
-    this.text = text;
-    for (const l of this.listeners) l();
+  async show(): Promise<boolean> {
+    return this.content.sheet !== undefined;
+  }
+
+  /** The workbook as it is now. */
+  get current(): WorkbookContent {
+    return clone(this.content);
+  }
+
+  /** Simulates another author's change: replaces the content and fires the change event. */
+  external(content: WorkbookContent): void {
+    this.content = clone(content);
+    for (const l of this.listeners) safely(l);
   }
 }

@@ -1,36 +1,31 @@
-import { z } from "zod";
 import { EDITIONS, LATEST_EDITION, boundsProblem, bookFor, closest, listOf, quote } from "../pricing";
 
 /**
- * What a workbook stores about its assumptions: the changes from the shipped defaults (by
- * scenario), the schema of this document, and the price-book edition the numbers are built
- * on. Pure data and pure functions: the Office side lives in ./backend.
+ * The assumptions of a workbook as data: the changes from the price book's defaults (by
+ * scenario, with the time of each change), the schema of this data and the price-book edition
+ * the numbers are built on. Pure data and pure functions, no Office import: ./sheet lays this
+ * out in the workbook's cells, ./backend talks to Excel.
+ *
+ * The same shape is the JSON file the pane exports and imports, and the settings document of
+ * version 0.1 (read, never written: see docs/design.md).
  */
 export const SCHEMA_VERSION = 1;
 
-// zod compiles validators with `new Function` when it can; the pane's CSP forbids that, and
-// nothing here is hot enough to need it.
-z.config({ jitless: true });
-
-/** Key of the document in the workbook's settings. */
+/** Key of the 0.1 document in the workbook's settings (read for migration only). */
 export const SETTINGS_KEY = "gpuCost.assumptions";
 
 export const DEFAULT_SCENARIO = "base";
-
-/**
- * Office documents a 2 MB budget for one add-in's settings (Office.Settings reference); the
- * document is refused before saving past it, counted as UTF-16 bytes of its JSON (2 bytes a
- * character), the most conservative reading of a limit the docs give no unit for.
- */
-export const SETTINGS_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** Limits of an imported or stored document: a hostile file cannot make us do unbounded work. */
 export const LIMITS = { scenarios: 50, overridesPerScenario: 2_000, nameLength: 40, importBytes: 1024 * 1024 } as const;
 
 export interface OverrideEntry {
   readonly value: number;
-  /** ISO 8601 time of the change. */
-  readonly changedAt: string;
+  /**
+   * ISO 8601 time of the last change made through the add-in (pane or CLI); absent for a value
+   * typed straight into the sheet.
+   */
+  readonly changedAt?: string;
 }
 
 /** Overrides of one scenario, by lower-case assumption key. */
@@ -40,7 +35,7 @@ export interface AssumptionsDocument {
   readonly schema: number;
   readonly bookVersion: string;
   readonly activeScenario: string;
-  /** By lower-case scenario name. */
+  /** By lower-case scenario name; look names up with `scenarioOf`/`hasScenario`, never `in`. */
   readonly scenarios: Readonly<Record<string, ScenarioOverrides>>;
 }
 
@@ -53,69 +48,179 @@ export function emptyDocument(bookVersion: string = LATEST_EDITION): Assumptions
   };
 }
 
-const NAME = /^[a-z0-9][a-z0-9 _.-]*$/;
-const entrySchema = z.strictObject({
-  value: z.number().refine(Number.isFinite, "must be a finite number"),
-  changedAt: z.iso.datetime({ offset: true }),
-});
-const documentSchema = z.strictObject({
-  schema: z.literal(SCHEMA_VERSION),
-  bookVersion: z.string().max(LIMITS.nameLength),
-  activeScenario: z.string().max(LIMITS.nameLength).regex(NAME),
-  scenarios: z
-    .record(
-      z.string().max(LIMITS.nameLength).regex(NAME),
-      z.record(z.string().max(120), entrySchema).refine((o) => Object.keys(o).length <= LIMITS.overridesPerScenario, {
-        message: `at most ${LIMITS.overridesPerScenario} overrides a scenario`,
-      }),
-    )
-    .refine((s) => Object.keys(s).length <= LIMITS.scenarios, { message: `at most ${LIMITS.scenarios} scenarios` }),
-});
+/**
+ * Whether `object` has `key` as its own property: never a member of Object.prototype
+ * ("constructor", "__proto__"). `Object.hasOwn` in ES2020 terms (the Office webviews this add-in
+ * supports need not have ES2022's).
+ */
+export function own(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
 
-/** Why a document cannot be used, in words for the task pane. */
+/** Whether the document has this scenario (own property only: "constructor" is not one). */
+export function hasScenario(doc: AssumptionsDocument, name: string): boolean {
+  return own(doc.scenarios, name);
+}
+
+/** A scenario's overrides, or undefined; safe for any name the user typed. */
+export function scenarioOf(doc: AssumptionsDocument, name: string): ScenarioOverrides | undefined {
+  return own(doc.scenarios, name) ? doc.scenarios[name] : undefined;
+}
+
+/** One override of a scenario, or undefined; safe for any key. */
+export function entryOf(doc: AssumptionsDocument, scenario: string, key: string): OverrideEntry | undefined {
+  const overrides = scenarioOf(doc, scenario);
+  return overrides && own(overrides, key) ? overrides[key] : undefined;
+}
+
+/** Why a document (or a value, or a name) cannot be used, in words for the task pane. */
 export class DocumentError extends Error {
   override name = "DocumentError";
 }
 
+const NAME = /^[a-z0-9][a-z0-9 _.-]*$/;
+
 /**
- * Checks a parsed document: shape (zod), a shipped edition, the active scenario exists, every
- * key known to that edition and every value inside its bounds. Returns the document typed.
+ * Names that are members of every JavaScript object ("constructor", "toString", "__proto__"...):
+ * never scenario names, so that no lookup anywhere can mistake a prototype member for one. The
+ * sheet's own headers are reserved too.
  */
-export function validateDocument(data: unknown): AssumptionsDocument {
-  const parsed = documentSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join(".") : "document";
-    throw new DocumentError(`${where}: ${issue.message}`);
+const RESERVED = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase()),
+  // Headers of the assumptions sheet (./sheet): a scenario named so could not be told from them.
+  ...["key", "label", "unit", "default", "source", "as of", "changed at"],
+]);
+
+/** Why `name` (already lower-case) is not a scenario name, or undefined when it is one. */
+export function scenarioNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > LIMITS.nameLength || !NAME.test(name)) {
+    return `A scenario name is 1-${LIMITS.nameLength} letters, digits, spaces, "_", "-" or "." starting with a letter or digit; got ${quote(name)}.`;
   }
-  const doc = parsed.data;
-  if (!EDITIONS.has(doc.bookVersion)) {
-    throw new DocumentError(
-      `bookVersion "${doc.bookVersion}" is not an edition this add-in ships (${listOf([...EDITIONS.keys()])}).`,
-    );
-  }
-  if (!(doc.activeScenario in doc.scenarios))
-    throw new DocumentError(`activeScenario "${doc.activeScenario}" is not among the scenarios.`);
-  const book = bookFor(new Map(), doc.bookVersion);
-  for (const [scenario, overrides] of Object.entries(doc.scenarios)) {
-    for (const [key, entry] of Object.entries(overrides)) {
-      const assumption = book.assumptions.get(key);
-      if (!assumption) {
-        throw new DocumentError(
-          `scenario ${quote(scenario)}: unknown key ${quote(key)} (closest: ${listOf(closest(key, book.assumptions.keys()))}).`,
-        );
-      }
-      const problem = boundsProblem(entry.value, assumption.bounds);
-      if (problem)
-        throw new DocumentError(
-          `scenario "${scenario}": ${key} ${problem} (${assumption.shipped.unit}); got ${entry.value}.`,
-        );
-    }
-  }
-  return doc;
+  if (RESERVED.has(name)) return `${quote(name)} is a reserved word, not a scenario name.`;
+  if (/^notes?\b/.test(name)) return `${quote(name)} starts with "note", which marks a column of notes on the sheet.`;
+  return undefined;
 }
 
-/** How a stored text reads: usable, absent, or unusable (kept read-only, never overwritten). */
+/** Lower-case, trimmed scenario name, or a DocumentError saying what a name may be. */
+export function scenarioName(name: string): string {
+  const n = name.trim().toLowerCase();
+  const problem = scenarioNameProblem(n);
+  if (problem) throw new DocumentError(problem);
+  return n;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Whether `text` is an ISO 8601 date-time with an offset (as the add-in writes them). */
+export function isIsoTime(text: unknown): text is string {
+  return typeof text === "string" && ISO_TIME.test(text) && !Number.isNaN(Date.parse(text));
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Validation of a document read from JSON (an imported file, the 0.1 settings): a small
+ * hand-written checker instead of a schema library, so that the functions bundle stays small
+ * (issue 15). Each check names the path of what is wrong.
+ */
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+/** `scenarios.base["facility.pue"].value`: where a problem is, as a reader would write it. */
+function pathOf(parts: readonly string[]): string {
+  return parts
+    .map((p, i) => (i > 0 && !/^[a-z_][a-z0-9_]*$/i.test(p) ? `[${JSON.stringify(p)}]` : i ? `.${p}` : p))
+    .join("");
+}
+
+function fail(parts: readonly string[], message: string): never {
+  throw new DocumentError(`${parts.length ? pathOf(parts) : "document"}: ${message}`);
+}
+
+function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "a list";
+  if (typeof x === "string") return `the text ${quote(x)}`;
+  return typeof x === "object" ? "an object" : `${typeof x} ${String(x)}`;
+}
+
+function onlyFields(x: Record<string, unknown>, allowed: readonly string[], at: string[]): void {
+  for (const k of Object.keys(x)) {
+    if (!allowed.includes(k)) fail(at, `Unrecognized field ${quote(k)}; a document has only ${listOf(allowed)}.`);
+  }
+}
+
+function entryFrom(x: unknown, at: string[]): OverrideEntry {
+  if (!isRecord(x)) fail(at, `expected an object with "value" and "changedAt"; got ${describe(x)}.`);
+  onlyFields(x, ["value", "changedAt"], at);
+  const value = x["value"];
+  if (typeof value !== "number" || !Number.isFinite(value))
+    fail([...at, "value"], `expected a finite number; got ${describe(value)}.`);
+  const changedAt = x["changedAt"];
+  if (changedAt === undefined) return { value };
+  if (!isIsoTime(changedAt))
+    fail([...at, "changedAt"], `expected an ISO 8601 time such as "2026-11-25T10:00:00Z"; got ${describe(changedAt)}.`);
+  return { value, changedAt };
+}
+
+/**
+ * Checks parsed JSON: its shape, a shipped edition, the active scenario exists, every scenario
+ * name allowed, every key known to that edition and every value inside its bounds. Returns
+ * the document typed (rebuilt from the checked parts: nothing unchecked is carried over), or
+ * throws a DocumentError naming what is wrong. Never throws anything else.
+ */
+export function validateDocument(data: unknown): AssumptionsDocument {
+  if (!isRecord(data)) fail([], `expected an object; got ${describe(data)}.`);
+  onlyFields(data, ["schema", "bookVersion", "activeScenario", "scenarios"], []);
+  if (data["schema"] !== SCHEMA_VERSION)
+    fail(["schema"], `expected ${SCHEMA_VERSION}; got ${describe(data["schema"])}.`);
+  const bookVersion = data["bookVersion"];
+  if (typeof bookVersion !== "string" || bookVersion.length > LIMITS.nameLength)
+    fail(["bookVersion"], `expected an edition such as "${LATEST_EDITION}"; got ${describe(bookVersion)}.`);
+  if (!EDITIONS.has(bookVersion)) {
+    fail(["bookVersion"], `"${bookVersion}" is not an edition this add-in ships (${listOf([...EDITIONS.keys()])}).`);
+  }
+  const active = data["activeScenario"];
+  if (typeof active !== "string") fail(["activeScenario"], `expected a scenario name; got ${describe(active)}.`);
+  const scenariosIn = data["scenarios"];
+  if (!isRecord(scenariosIn)) fail(["scenarios"], `expected an object of scenarios; got ${describe(scenariosIn)}.`);
+  const names = Object.keys(scenariosIn);
+  if (names.length > LIMITS.scenarios)
+    fail(["scenarios"], `at most ${LIMITS.scenarios} scenarios; got ${names.length}.`);
+  const book = bookFor(new Map(), bookVersion);
+  const scenarios: Record<string, ScenarioOverrides> = {};
+  for (const name of names) {
+    const nameProblem = scenarioNameProblem(name);
+    if (nameProblem) fail(["scenarios"], nameProblem);
+    const overridesIn = scenariosIn[name];
+    if (!isRecord(overridesIn))
+      fail(["scenarios", name], `expected an object of overrides; got ${describe(overridesIn)}.`);
+    const keys = Object.keys(overridesIn);
+    if (keys.length > LIMITS.overridesPerScenario)
+      fail(["scenarios", name], `at most ${LIMITS.overridesPerScenario} overrides a scenario; got ${keys.length}.`);
+    const overrides: Record<string, OverrideEntry> = {};
+    for (const key of keys) {
+      const assumption = book.assumptions.get(key);
+      if (!assumption) {
+        fail(
+          ["scenarios", name],
+          `unknown key ${quote(key)} (closest: ${listOf(closest(key, book.assumptions.keys()))}).`,
+        );
+      }
+      const entry = entryFrom(overridesIn[key], ["scenarios", name, key]);
+      const problem = boundsProblem(entry.value, assumption.bounds);
+      if (problem) fail(["scenarios", name, key], `${problem} (${assumption.shipped.unit}); got ${entry.value}.`);
+      overrides[key] = entry;
+    }
+    scenarios[name] = overrides;
+  }
+  if (!own(scenarios, active))
+    fail(["activeScenario"], `${quote(active)} is not among the scenarios (${listOf(names)}).`);
+  if (!own(scenarios, DEFAULT_SCENARIO)) fail(["scenarios"], `the "${DEFAULT_SCENARIO}" scenario is missing.`);
+  return { schema: SCHEMA_VERSION, bookVersion, activeScenario: active, scenarios };
+}
+
+/** How a stored 0.1 settings text reads: usable, absent, or unusable (kept read-only, never overwritten). */
 export type Loaded =
   | { readonly status: "ok"; readonly doc: AssumptionsDocument }
   | { readonly status: "empty"; readonly doc: AssumptionsDocument }
@@ -126,35 +231,47 @@ export type Loaded =
       readonly warning: string;
     };
 
-/** Reads what the workbook stores. Never throws: an unusable text becomes defaults, read-only. */
-export function readStored(raw: string | undefined | null): Loaded {
+/**
+ * Reads the 0.1 settings document. Never throws, whatever the text (`null`, `{"bookVersion":
+ * {"toString":1}}`...): an unusable text becomes the shipped defaults, read-only, with a warning.
+ */
+export function readStored(raw: unknown): Loaded {
   if (raw === undefined || raw === null || raw === "") return { status: "empty", doc: emptyDocument() };
+  const text = typeof raw === "string" ? raw : safeJson(raw);
   let data: unknown;
   try {
-    data = JSON.parse(raw);
+    data = JSON.parse(text);
   } catch {
-    return unusable("corrupt", raw, "The workbook's stored assumptions are not valid JSON.");
+    return unusable("corrupt", text, "The workbook's stored assumptions are not valid JSON.");
   }
-  const schema = (data as { schema?: unknown } | null)?.schema;
+  const schema = isRecord(data) ? data["schema"] : undefined;
   if (typeof schema === "number" && schema > SCHEMA_VERSION) {
     return unusable(
       "future",
-      raw,
+      text,
       `These assumptions were saved by a newer version of the add-in (schema ${schema}; this one reads ${SCHEMA_VERSION}). Update the add-in to edit them.`,
     );
   }
   try {
     return { status: "ok", doc: validateDocument(data) };
   } catch (error) {
-    const why = error instanceof DocumentError ? error.message : String(error);
-    const future = !EDITIONS.has(String((data as { bookVersion?: unknown }).bookVersion));
-    return future
+    const why = error instanceof DocumentError ? error.message : "unreadable";
+    const edition = isRecord(data) ? data["bookVersion"] : undefined;
+    return typeof edition === "string" && !EDITIONS.has(edition) && /^\d{4}\.\d{2}-\d+$/.test(edition)
       ? unusable(
           "future",
-          raw,
+          text,
           `These assumptions use a price book this add-in does not have. Update the add-in. (${why})`,
         )
-      : unusable("corrupt", raw, `The workbook's stored assumptions are damaged: ${why}`);
+      : unusable("corrupt", text, `The workbook's stored assumptions are damaged: ${why}`);
+  }
+}
+
+function safeJson(x: unknown): string {
+  try {
+    return JSON.stringify(x) ?? String(typeof x);
+  } catch {
+    return String(typeof x);
   }
 }
 
@@ -167,40 +284,14 @@ function unusable(status: "future" | "corrupt", raw: string, warning: string): L
   };
 }
 
-/** The text saved in the workbook. */
+/** The document as JSON text (what Export writes and Import reads). */
 export function serialize(doc: AssumptionsDocument): string {
   return JSON.stringify(doc);
 }
 
-/** Bytes the text takes against Office's settings budget (UTF-16). */
-export function storedBytes(text: string): number {
-  return text.length * 2;
-}
-
-/** Refuses a document too large for the workbook's settings, before anything is written. */
-export function assertFits(text: string): void {
-  const bytes = storedBytes(text);
-  if (bytes > SETTINGS_LIMIT_BYTES) {
-    throw new DocumentError(
-      `The assumptions would take ${(bytes / 1048576).toFixed(2)} MB, over Office's ${SETTINGS_LIMIT_BYTES / 1048576} MB limit for an add-in's settings. Remove scenarios or overrides first.`,
-    );
-  }
-}
-
-/** Lower-case, trimmed scenario name, or a DocumentError saying what a name may be. */
-export function scenarioName(name: string): string {
-  const n = name.trim().toLowerCase();
-  if (n.length === 0 || n.length > LIMITS.nameLength || !NAME.test(n)) {
-    throw new DocumentError(
-      `A scenario name is 1-${LIMITS.nameLength} letters, digits, spaces, "_", "-" or "."; got ${quote(name)}.`,
-    );
-  }
-  return n;
-}
-
 /**
- * One change to a document. Changes are replayed onto the latest stored document before
- * every save, so co-authors' edits to other keys survive (see docs/design.md).
+ * One change to the assumptions. The store turns a patch into the writes of only the cells it
+ * touches (./sheet), so co-authors' edits to other keys are never rewritten.
  */
 export type Patch =
   | { readonly kind: "set"; readonly scenario: string; readonly key: string; readonly entry: OverrideEntry | null }
@@ -215,7 +306,7 @@ export type Patch =
 export function applyPatch(doc: AssumptionsDocument, patch: Patch): AssumptionsDocument {
   switch (patch.kind) {
     case "set": {
-      const current = { ...(doc.scenarios[patch.scenario] ?? {}) };
+      const current = { ...(scenarioOf(doc, patch.scenario) ?? {}) };
       if (patch.entry) current[patch.key] = patch.entry;
       else delete current[patch.key];
       return { ...doc, scenarios: { ...doc.scenarios, [patch.scenario]: current } };
@@ -238,7 +329,27 @@ export function applyPatch(doc: AssumptionsDocument, patch: Patch): AssumptionsD
   }
 }
 
+/** The patch that undoes `patch` applied to `before` (for what it touched). */
+export function inverse(before: AssumptionsDocument, patch: Patch): Patch {
+  switch (patch.kind) {
+    case "set":
+      return { ...patch, entry: entryOf(before, patch.scenario, patch.key) ?? null };
+    case "resetScenario":
+      return { ...patch, overrides: scenarioOf(before, patch.scenario) ?? {} };
+    case "activate":
+      return { kind: "activate", scenario: before.activeScenario };
+    case "addScenario":
+      return { kind: "removeScenario", scenario: patch.scenario };
+    case "removeScenario":
+      return { kind: "addScenario", scenario: patch.scenario, overrides: scenarioOf(before, patch.scenario) ?? {} };
+    case "edition":
+      return { kind: "edition", bookVersion: before.bookVersion };
+    case "replace":
+      return { kind: "replace", doc: before };
+  }
+}
+
 /** A scenario's overrides as the pricing engine takes them. */
 export function overridesOf(doc: AssumptionsDocument, scenario: string): Map<string, number> {
-  return new Map(Object.entries(doc.scenarios[scenario] ?? {}).map(([k, e]) => [k, e.value]));
+  return new Map(Object.entries(scenarioOf(doc, scenario) ?? {}).map(([k, e]) => [k, e.value]));
 }

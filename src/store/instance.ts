@@ -1,4 +1,5 @@
-import { MemoryBackend, WorkbookSettingsBackend, type Backend, type ExcelHost } from "./backend";
+import { ExcelBackend, MemoryBackend, type Backend, type ExcelHost, type WorkbookContent } from "./backend";
+import type { SheetEdit } from "./sheet";
 import { AssumptionStore } from "./store";
 
 /**
@@ -8,70 +9,53 @@ import { AssumptionStore } from "./store";
  */
 let instance: AssumptionStore | undefined;
 
-/** How often the store re-reads the workbook, for hosts that do not signal co-authors' saves. */
-export const POLL_MS = 15_000;
-
 /**
- * A test seam: the headless-browser tests put a mock Excel here (see test/browser). Never set
- * in production, where the store uses office.js's `Excel`.
+ * A test seam: the headless-browser and bundle tests put a fake Excel here
+ * (test/harness/fakeExcel.ts). Never set in production, where the store uses office.js's `Excel`.
  */
 declare global {
   var __GPU_COST_EXCEL__: ExcelHost | undefined;
 }
 
-async function chooseBackend(): Promise<{ backend: Backend; inExcel: boolean }> {
-  const mock = globalThis.__GPU_COST_EXCEL__;
-  if (mock) return { backend: new WorkbookSettingsBackend(mock), inExcel: true };
-  if (typeof Office === "undefined") return { backend: new MemoryBackend(), inExcel: false };
+async function chooseBackend(): Promise<Backend> {
+  const fake = globalThis.__GPU_COST_EXCEL__;
+  if (fake) return new ExcelBackend(fake);
+  if (typeof Office === "undefined") return new MemoryBackend();
   const info = await Office.onReady();
-  if (info.host === Office.HostType.Excel && typeof Excel !== "undefined") {
-    return { backend: new WorkbookSettingsBackend(Excel), inExcel: true };
-  }
-  return { backend: new MemoryBackend(), inExcel: false };
+  if (info.host === Office.HostType.Excel && typeof Excel !== "undefined") return new ExcelBackend(Excel);
+  return new MemoryBackend();
 }
 
 /** A backend that waits for Office to tell where it runs before the first read. */
 class DeferredBackend implements Backend {
   private readonly chosen = chooseBackend();
   async read() {
-    return (await this.chosen).backend.read();
+    return (await this.chosen).read();
   }
-  async write(text: string) {
-    return (await this.chosen).backend.write(text);
+  async update(plan: (content: WorkbookContent) => SheetEdit) {
+    return (await this.chosen).update(plan);
   }
   watch(listener: () => void) {
-    void this.chosen.then(({ backend, inExcel }) => {
-      backend.watch(listener);
-      if (inExcel) {
-        const timer = setInterval(listener, POLL_MS) as unknown as { unref?: () => void };
-        timer.unref?.(); // Node (tests, CLI): never keep the process alive for polling.
-      }
-    });
+    void this.chosen.then((backend) => backend.watch(listener));
   }
-  async inExcel() {
-    return (await this.chosen).inExcel;
+  async show() {
+    return (await this.chosen).show();
   }
 }
 
 /**
- * Outside Excel (the gpu-cost CLI): compute with this assumptions document (a workbook's stored
- * text or an exported file; undefined for the shipped defaults). Must be called before the
- * first function call of the process.
+ * Outside Excel (the gpu-cost CLI): compute with these assumptions: a 0.1 settings text or an
+ * exported file's (undefined for the shipped defaults), or a workbook's content (its sheet's
+ * cells). Must be called before the first function call of the process.
  */
-export function useAssumptions(text: string | undefined): AssumptionStore {
+export function useAssumptions(source: string | WorkbookContent | undefined): AssumptionStore {
   if (instance) throw new Error("useAssumptions must be called before the first function call.");
-  instance = new AssumptionStore(new MemoryBackend(text));
+  instance = new AssumptionStore(new MemoryBackend(source));
   return instance;
 }
 
+/** The store; created on first use. Nothing is written to the workbook on open. */
 export function assumptionStore(): AssumptionStore {
-  if (!instance) {
-    const backend = new DeferredBackend();
-    const store = new AssumptionStore(backend);
-    instance = store;
-    void store.ready.then(async () => {
-      if (await backend.inExcel()) await store.pinEdition().catch(() => undefined);
-    });
-  }
+  instance ??= new AssumptionStore(new DeferredBackend());
   return instance;
 }

@@ -8,35 +8,48 @@ import {
   type Overrides,
   type PriceBook,
 } from "../pricing";
-import type { Backend } from "./backend";
+import type { Backend, WorkbookContent } from "./backend";
 import {
   DEFAULT_SCENARIO,
   DocumentError,
   LIMITS,
   applyPatch,
-  assertFits,
   emptyDocument,
+  entryOf,
+  hasScenario,
+  inverse,
   overridesOf,
   readStored,
   scenarioName,
-  serialize,
+  scenarioOf,
   validateDocument,
   type AssumptionsDocument,
-  type Loaded,
   type OverrideEntry,
   type Patch,
 } from "./document";
+import { planEdit } from "./plan";
+import { SHEET_NAME, readSheet, type SheetProblem, type SheetRead } from "./sheet";
 
-/** What the store holds: the document in force and whether it may be edited. */
+/** Where the assumptions in force were read from. */
+export type StoreLocation = "sheet" | "settings" | "none";
+
+/** What the store holds: the document in force, where it came from, and whether it may be edited. */
 export interface StoreState {
-  readonly status: Loaded["status"];
+  /** ok: read and editable; empty: nothing stored yet (editable); future, corrupt: read-only. */
+  readonly status: "ok" | "empty" | "future" | "corrupt";
   readonly doc: AssumptionsDocument;
-  /** Why the document is read-only (future schema, damaged text). */
+  /** What the pane must say first: why the assumptions are read-only, or that the sheet is gone. */
   readonly warning?: string;
-  /** The unusable stored text, kept for export. */
+  /** The unusable stored content (settings text, or the sheet's cells as JSON), kept for export. */
   readonly raw?: string;
-  /** Increases with every change; books are cached per version. */
+  /** Increases with every change of what computes; books are cached per version. */
   readonly version: number;
+  /** Cells of the sheet that do not validate and are not used, with their address. */
+  readonly problems: readonly SheetProblem[];
+  /** sheet: the GPU Assumptions sheet; settings: a 0.1 workbook's settings; none: nothing stored. */
+  readonly location: StoreLocation;
+  /** The last read of the workbook failed: the values are the last good ones; the store retries. */
+  readonly readError?: string;
 }
 
 /** One line of "what would change" when moving to the latest price book. */
@@ -47,32 +60,108 @@ export interface EditionChange {
   readonly to: number | undefined;
 }
 
+export interface StoreOptions {
+  /** The time of a change, ISO 8601. */
+  readonly clock?: () => string;
+  /** Retries of a failed read: after `firstMs`, doubling up to `maxMs`. */
+  readonly retry?: { readonly firstMs: number; readonly maxMs: number };
+}
+
+interface Interpreted {
+  readonly status: StoreState["status"];
+  readonly doc: AssumptionsDocument;
+  readonly warning?: string;
+  readonly raw?: string;
+  readonly problems: readonly SheetProblem[];
+  readonly location: StoreLocation;
+  /** The sheet as read (for planning writes). */
+  readonly read?: SheetRead;
+}
+
+/** What a workbook's content means for the store: pure, never throws. */
+export function interpret(content: WorkbookContent): Interpreted {
+  if (content.sheet) {
+    const read = readSheet(content.sheet.values, {
+      formulas: content.sheet.formulas,
+      sheetName: content.sheet.name,
+      clipped: content.sheet.clipped === true,
+    });
+    return {
+      status: read.status,
+      doc: read.doc,
+      problems: read.problems,
+      location: "sheet",
+      read,
+      ...(read.warning !== undefined ? { warning: read.warning, raw: JSON.stringify(content.sheet.values) } : {}),
+    };
+  }
+  if (content.lookalikes) {
+    return {
+      status: "corrupt",
+      doc: emptyDocument(),
+      problems: [],
+      location: "none",
+      warning: `Several sheets look like the assumptions sheet (${listOf([...content.lookalikes])}) and none is named "${SHEET_NAME}". Rename the one to use "${SHEET_NAME}". Showing the shipped defaults, read-only.`,
+    };
+  }
+  const loaded = readStored(content.settings);
+  if (loaded.status === "empty") return { status: "empty", doc: loaded.doc, problems: [], location: "none" };
+  if (loaded.status === "ok") return { status: "ok", doc: loaded.doc, problems: [], location: "settings" };
+  return {
+    status: loaded.status,
+    doc: loaded.doc,
+    problems: [],
+    location: "settings",
+    warning: loaded.warning,
+    raw: loaded.raw,
+  };
+}
+
+function fingerprint(s: Interpreted | StoreState): string {
+  return JSON.stringify([s.status, s.doc, s.warning, s.raw, s.problems, s.location]);
+}
+
 /**
  * The workbook's assumptions, shared by the task pane and the custom functions of one runtime.
  *
- * - Functions ask `book(scenario)` after `ready`: the workbook's document is loaded before any
- *   cell computes, so a workbook never shows the defaults' numbers on open.
- * - Every edit is a `Patch` replayed onto the latest stored document and saved at once; when
- *   the save fails nothing changes here and the error reaches the caller (the pane keeps the
- *   edit and says why).
- * - Subscribers (the functions' streaming cells, the pane) hear every change, local or remote.
+ * - Reads: on creation (retried until one succeeds: `ready` waits for it, so cells never compute
+ *   with numbers that are not the workbook's), and whenever the workbook signals a change. A
+ *   failed read keeps the last good values, tells no cell, and is retried.
+ * - Writes: every edit is a `Patch`; the backend reads the sheet and writes only the cells the
+ *   patch touches, in one batch. Nothing is written on open; the sheet is created by the first
+ *   saved edit (migrating a 0.1 settings document into it, the settings left untouched).
+ * - Subscribers hear every change of what computes, local or remote; one that throws never
+ *   stops the others nor fails the edit that caused it.
  */
 export class AssumptionStore {
   readonly ready: Promise<void>;
-  private state: StoreState = { status: "empty", doc: emptyDocument(), version: 0 };
+  private state: StoreState = { status: "empty", doc: emptyDocument(), version: 0, problems: [], location: "none" };
   private readonly listeners = new Set<() => void>();
+  private readonly healthListeners = new Set<() => void>();
   private readonly undoStack: { patch: Patch; label: string }[] = [];
   private books = new Map<string, PriceBook>();
-  private lastText: string | undefined;
-  /** The save in progress, if any; the next one waits for it. */
-  private saving: Promise<unknown> = Promise.resolve();
+  /** Reads and writes run one at a time, in order: a read never lands on top of a newer write. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private pendingReload: Promise<void> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryAttempt = 0;
+  private loaded = false;
+  private resolveReady!: () => void;
+  /** The sheet was there and is gone (deleted, or renamed beyond recognition). */
+  private sheetLost = false;
+  private readonly clock: () => string;
+  private readonly retry: { readonly firstMs: number; readonly maxMs: number };
 
   constructor(
     private readonly backend: Backend,
-    private readonly clock: () => string = () => new Date().toISOString(),
+    options: StoreOptions | (() => string) = {},
   ) {
-    this.ready = this.reload();
-    backend.watch(() => void this.reload());
+    const o = typeof options === "function" ? { clock: options } : options;
+    this.clock = o.clock ?? (() => new Date().toISOString());
+    this.retry = o.retry ?? { firstMs: 500, maxMs: 30_000 };
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.reload().catch(() => undefined);
+    backend.watch(() => this.reload().catch(() => undefined));
   }
 
   get snapshot(): StoreState {
@@ -92,9 +181,18 @@ export class AssumptionStore {
     return this.undoStack[this.undoStack.length - 1]?.label;
   }
 
-  subscribe(listener: () => void): () => void {
+  /**
+   * Calls `listener` whenever what computes changes (an edit, a co-author's, a typed cell, a
+   * scenario switch...). With `{ readErrors: true }` (the pane) also when a read of the
+   * workbook fails or recovers, which changes nothing that computes.
+   */
+  subscribe(listener: () => void, options: { readErrors?: boolean } = {}): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (options.readErrors) this.healthListeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+      this.healthListeners.delete(listener);
+    };
   }
 
   /** Names of the scenarios, the active one first. */
@@ -110,12 +208,13 @@ export class AssumptionStore {
 
   /**
    * The price book of a scenario (the active one when omitted), optionally with further
-   * overrides on top (a range passed to a function). Built once per store version.
+   * overrides on top (a range passed to a function). Built once per store version. An unknown
+   * scenario, "constructor" and "__proto__" included, is #N/A.
    */
   book(scenario?: string, extra?: Overrides): PriceBook {
     const { doc } = this.state;
     const name = scenario === undefined ? doc.activeScenario : scenario.trim().toLowerCase();
-    if (!(name in doc.scenarios)) {
+    if (!hasScenario(doc, name)) {
       throw notAvailable(`Unknown scenario ${quote(scenario ?? "")}. This workbook has ${listOf(this.scenarios())}.`);
     }
     if (extra && extra.size > 0) return bookFor(new Map([...overridesOf(doc, name), ...extra]), doc.bookVersion);
@@ -127,27 +226,25 @@ export class AssumptionStore {
     return book;
   }
 
-  /** Reads the workbook again (on open, and when a co-author may have changed it). */
-  async reload(): Promise<void> {
-    let text: string | undefined;
-    try {
-      text = await this.backend.read();
-    } catch (error) {
-      this.replace({ ...this.state, warning: `Could not read the workbook's assumptions: ${messageOf(error)}` });
-      return;
-    }
-    if (text === this.lastText && this.state.version > 0) return;
-    this.lastText = text;
-    const loaded = readStored(text);
-    this.replace({ ...loaded, version: this.state.version + 1 });
-  }
-
   /**
-   * Records the price-book edition in a workbook that has no assumptions yet, so that a later
-   * add-in with a newer edition keeps this workbook's numbers until its user updates.
+   * Reads the workbook again (it happens on its own on open and on every change signal). Rejects
+   * when the read fails; the values in force then stay as they were and a retry is scheduled.
    */
-  async pinEdition(): Promise<void> {
-    if (this.state.status === "empty") await this.commit({ kind: "replace", doc: this.state.doc });
+  reload(): Promise<void> {
+    if (this.pendingReload) return this.pendingReload;
+    const run = this.enqueue(async () => {
+      this.pendingReload = undefined;
+      let content: WorkbookContent;
+      try {
+        content = await this.backend.read();
+      } catch (error) {
+        this.readFailed(error);
+        throw error;
+      }
+      this.readSucceeded(content);
+    });
+    this.pendingReload = run;
+    return run;
   }
 
   /** Sets `key` to `value` in a scenario (the active one by default). */
@@ -160,7 +257,7 @@ export class AssumptionStore {
     return this.change({ kind: "set", scenario: name, key: assumption.key, entry }, `set ${assumption.key}`);
   }
 
-  /** Back to the shipped value. */
+  /** Back to the edition's default. */
   async reset(key: string, scenario?: string): Promise<void> {
     const name = this.scenarioOrActive(scenario);
     const assumption = this.book(name).assumption(key);
@@ -179,11 +276,11 @@ export class AssumptionStore {
   /** A new scenario, starting as a copy of another (the active one by default). */
   async addScenario(name: string, copyOf?: string): Promise<void> {
     const n = scenarioName(name);
-    if (n in this.state.doc.scenarios) throw new DocumentError(`Scenario "${n}" exists already.`);
+    if (hasScenario(this.state.doc, n)) throw new DocumentError(`Scenario "${n}" exists already.`);
     if (Object.keys(this.state.doc.scenarios).length >= LIMITS.scenarios) {
       throw new DocumentError(`A workbook holds at most ${LIMITS.scenarios} scenarios.`);
     }
-    const from = this.state.doc.scenarios[this.scenarioOrActive(copyOf)]!;
+    const from = scenarioOf(this.state.doc, this.scenarioOrActive(copyOf)) ?? {};
     return this.change({ kind: "addScenario", scenario: n, overrides: from }, `add scenario ${n}`);
   }
 
@@ -193,7 +290,10 @@ export class AssumptionStore {
     return this.change({ kind: "removeScenario", scenario: n }, `remove scenario ${n}`);
   }
 
-  /** Replaces the whole document with an imported one; nothing changes when it is refused. */
+  /**
+   * Replaces every assumption with an imported file's; nothing changes when it is refused. Also
+   * possible over a damaged 0.1 settings document, which stays untouched (the sheet is created).
+   */
   async import(text: string): Promise<void> {
     if (text.length * 2 > LIMITS.importBytes) {
       const kb = (text.length * 2) / 1024;
@@ -216,7 +316,7 @@ export class AssumptionStore {
     return this.change({ kind: "replace", doc }, "import");
   }
 
-  /** The document as JSON, for export: the stored text itself when it could not be read. */
+  /** The assumptions as JSON, for export: the stored content itself when it could not be read. */
   export(): string {
     return this.state.raw ?? JSON.stringify(this.state.doc, null, 2);
   }
@@ -243,23 +343,38 @@ export class AssumptionStore {
     const changes: EditionChange[] = [];
     for (const key of keys) {
       const from = now.assumptions.get(key);
-      const to = doc.scenarios[doc.activeScenario]?.[key]?.value ?? next.assumptions.get(key)?.value;
+      const to = entryOf(doc, doc.activeScenario, key)?.value ?? next.assumptions.get(key)?.value;
       if (from?.value !== to)
         changes.push({ key, label: (from ?? next.assumptions.get(key))!.label, from: from?.value, to });
     }
     return changes;
   }
 
-  /** Moves the workbook to the latest price book (its overrides stay). */
+  /**
+   * Moves the workbook to the latest price book (its overrides stay). On a workbook without a
+   * sheet this records the latest edition (it creates the sheet).
+   */
   async updateEdition(): Promise<void> {
     return this.change({ kind: "edition", bookVersion: LATEST_EDITION }, "update the price book");
+  }
+
+  /**
+   * Makes the assumptions sheet visible and activates it (Excel's Unhide does the same); it
+   * creates nothing: without a sheet it says so.
+   */
+  async showSheet(): Promise<void> {
+    if (!(await this.backend.show())) {
+      throw new DocumentError(
+        `This workbook has no "${SHEET_NAME}" sheet yet: the add-in creates it, hidden, with the first change you save.`,
+      );
+    }
   }
 
   private scenarioOrActive(scenario: string | undefined): string {
     const { doc } = this.state;
     if (scenario === undefined || scenario === "") return doc.activeScenario;
     const n = scenario.trim().toLowerCase();
-    if (!(n in doc.scenarios))
+    if (!hasScenario(doc, n))
       throw new DocumentError(`Unknown scenario ${quote(scenario)}. This workbook has ${listOf(this.scenarios())}.`);
     return n;
   }
@@ -271,61 +386,97 @@ export class AssumptionStore {
   }
 
   /**
-   * Saves changes one at a time, in the order they were made: two quick edits in the pane must
-   * not both read the same document and the second overwrite the first.
+   * Saves a patch: in one batch the backend reads the workbook, this plans the writes of only
+   * the cells the patch touches on what was read, and the backend writes them. Returns the
+   * document the patch was applied to (for undo). Refused, with nothing written, when what is
+   * stored is read-only (a newer add-in's sheet, a damaged one).
    */
   private commit(patch: Patch): Promise<AssumptionsDocument> {
-    const run = this.saving.then(() => this.commitNow(patch));
-    this.saving = run.catch(() => undefined);
+    return this.enqueue(async () => {
+      let before: AssumptionsDocument | undefined;
+      let content: WorkbookContent;
+      try {
+        content = await this.backend.update((current) => {
+          const seen = interpret(current);
+          const overSettings = patch.kind === "replace" && seen.location === "settings";
+          if (seen.status !== "ok" && seen.status !== "empty" && !overSettings) {
+            throw new DocumentError(`The assumptions are read-only. ${seen.warning ?? ""}`.trim());
+          }
+          before = seen.status === "ok" || seen.status === "empty" ? seen.doc : emptyDocument();
+          validateDocument(applyPatch(before, patch));
+          return planEdit(seen.read, before, patch);
+        });
+      } catch (error) {
+        // Learn what the workbook holds now (a newer sheet, a partial write); quietly.
+        this.reload().catch(() => undefined);
+        throw error;
+      }
+      this.readSucceeded(content);
+      return before!;
+    });
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
     return run;
   }
 
-  /**
-   * Replays `patch` onto the latest stored document and saves it; returns the document it was
-   * applied to. The latest text is read first so that a co-author's save to other keys is
-   * kept, not overwritten.
-   */
-  private async commitNow(patch: Patch): Promise<AssumptionsDocument> {
-    if (!this.writable) throw new DocumentError(`The assumptions are read-only. ${this.state.warning ?? ""}`.trim());
-    const latest = readStored(await this.backend.read());
-    if (latest.status === "future" || latest.status === "corrupt") {
-      this.lastText = latest.raw;
-      this.replace({ ...latest, version: this.state.version + 1 });
-      throw new DocumentError(latest.warning);
+  private readSucceeded(content: WorkbookContent): void {
+    this.retryAttempt = 0;
+    if (this.retryTimer !== undefined) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
     }
-    const next = validateDocument(applyPatch(latest.doc, patch));
-    const text = serialize(next);
-    assertFits(text);
-    await this.backend.write(text);
-    this.lastText = text;
-    this.replace({ status: "ok", doc: next, version: this.state.version + 1 });
-    return latest.doc;
+    let next = interpret(content);
+    if (next.location === "sheet") this.sheetLost = false;
+    else if (this.state.location === "sheet") this.sheetLost = true;
+    if (this.sheetLost && next.warning === undefined) {
+      next = {
+        ...next,
+        warning: `The "${SHEET_NAME}" sheet is gone (deleted or renamed): the workbook computes with ${next.location === "settings" ? "its 0.1 settings" : "the shipped defaults"}. Undo in Excel restores it; otherwise your next change creates a new one.`,
+      };
+    }
+    const hadError = this.state.readError !== undefined;
+    if (fingerprint(next) !== fingerprint(this.state) || !this.loaded) {
+      const { read: _read, ...fields } = next;
+      this.state = { ...fields, version: this.state.version + 1 };
+      this.books = new Map();
+      this.notify(this.listeners);
+    } else if (hadError) {
+      const { readError: _gone, ...rest } = this.state;
+      this.state = rest;
+      this.notify(this.healthListeners);
+    }
+    if (!this.loaded) {
+      this.loaded = true;
+      this.resolveReady();
+    }
   }
 
-  private replace(state: StoreState): void {
-    this.state = state;
-    this.books = new Map();
-    for (const listener of [...this.listeners]) listener();
+  private readFailed(error: unknown): void {
+    this.state = { ...this.state, readError: `Could not read the workbook's assumptions: ${messageOf(error)}` };
+    this.notify(this.healthListeners);
+    if (this.retryTimer === undefined) {
+      const delay = Math.min(this.retry.maxMs, this.retry.firstMs * 2 ** this.retryAttempt++);
+      const timer = setTimeout(() => {
+        this.retryTimer = undefined;
+        this.reload().catch(() => undefined);
+      }, delay);
+      (timer as unknown as { unref?: () => void }).unref?.();
+      this.retryTimer = timer;
+    }
   }
-}
 
-/** The patch that undoes `patch` applied to `before` (for the keys it touched). */
-function inverse(before: AssumptionsDocument, patch: Patch): Patch {
-  switch (patch.kind) {
-    case "set":
-      return { ...patch, entry: before.scenarios[patch.scenario]?.[patch.key] ?? null };
-    case "resetScenario":
-      return { ...patch, overrides: before.scenarios[patch.scenario] ?? {} };
-    case "activate":
-      return { kind: "activate", scenario: before.activeScenario };
-    case "addScenario":
-      return { kind: "removeScenario", scenario: patch.scenario };
-    case "removeScenario":
-      return { kind: "addScenario", scenario: patch.scenario, overrides: before.scenarios[patch.scenario] ?? {} };
-    case "edition":
-      return { kind: "edition", bookVersion: before.bookVersion };
-    case "replace":
-      return { kind: "replace", doc: before };
+  /** Calls every listener; one that throws is reported and never stops the others. */
+  private notify(listeners: ReadonlySet<() => void>): void {
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        console.error("GPU Cost: an assumptions listener failed:", error);
+      }
+    }
   }
 }
 

@@ -4,12 +4,18 @@
  * live cell recompute; both are measured here on the production bundle.
  */
 import { bench, describe } from "vitest";
-import { SETTINGS_KEY, emptyDocument, serialize } from "../../src/store/document";
-import { FakeWorkbook } from "../harness/fakeExcel.js";
+import { emptyDocument } from "../../src/store/document";
+import { SHEET_NAME } from "../../src/store/sheet";
+import { newSheet } from "../../src/store/plan";
+import { FakeWorkbook } from "../harness/fakeExcel";
 import { loadRuntime, streamingStub } from "../harness/runtime";
 
 const CELLS = 10_000;
-const wb = new FakeWorkbook(new Map([[SETTINGS_KEY, serialize(emptyDocument())]]));
+const wb = new FakeWorkbook();
+wb.putSheet(SHEET_NAME, newSheet(emptyDocument()).cells);
+/** The PUE cell of the base scenario, where a co-author types a new value. */
+const PUE_CELL = `G${wb.grid(SHEET_NAME).findIndex((r) => r[0] === "facility.pue") + 1}`;
+const coAuthor = wb.session();
 const xl = loadRuntime(undefined, { __GPU_COST_EXCEL__: wb.excel() });
 
 /** Starts `CELLS` live cells of one function and waits for all their first results. */
@@ -60,13 +66,7 @@ describe(`${CELLS} cells`, () => {
       const cells = await recalc("CLUSTERCOST", (i) => [8 + (i % 64), "H100-SXM", "buy", 3, "aws", null]);
       const updated = Promise.all(cells.map((c) => c.next()));
       const pue = 1.1 + Math.random() * 0.2;
-      wb.remoteSave(
-        SETTINGS_KEY,
-        serialize({
-          ...emptyDocument(),
-          scenarios: { base: { "facility.pue": { value: pue, changedAt: "2026-11-25T00:00:00Z" } } },
-        }),
-      );
+      coAuthor.type(SHEET_NAME, PUE_CELL, pue);
       await updated;
       for (const c of cells) c.onCanceled?.();
     },

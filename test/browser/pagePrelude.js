@@ -1,14 +1,21 @@
 /*
- * Runs before the page's scripts in the browser tests: gives the add-in a mocked Excel
- * (test/harness/fakeExcel.js, whose settings persist in the page's localStorage so that a
- * reload finds them), and a way to call the functions the bundle associated.
+ * Runs before the page's scripts in the browser tests: gives the add-in a fake Excel
+ * (test/harness/fakeExcel.ts, see server.ts) whose workbook persists in the page's localStorage
+ * so that a reload finds it, and a way to call the functions the bundle associated. A 0.1
+ * settings document put in localStorage as "settings:<key>" is in the workbook's settings.
  */
 (function () {
-  const storage = {
-    get: (k) => window.localStorage.getItem("settings:" + k),
-    set: (k, v) => window.localStorage.setItem("settings:" + k, v),
+  if (window.top !== window) return; // office.js's own frames: no workbook there
+  const persistence = {
+    load: () => window.localStorage.getItem("fakeWorkbook"),
+    save: (text) => window.localStorage.setItem("fakeWorkbook", text),
   };
-  const workbook = new window.FakeWorkbook(storage);
+  const workbook = new window.FakeWorkbook(persistence);
+  for (let i = 0; i < window.localStorage.length; i++) {
+    const name = window.localStorage.key(i);
+    if (name && name.startsWith("settings:"))
+      workbook.setSetting(name.slice("settings:".length), window.localStorage.getItem(name));
+  }
   window.__fakeWorkbook = workbook;
   window.__GPU_COST_EXCEL__ = workbook.excel();
 

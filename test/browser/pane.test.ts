@@ -9,8 +9,9 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SETTINGS_KEY } from "../../src/store/document";
+import { SHEET_NAME, readSheet } from "../../src/store/sheet";
 import { DIST } from "../harness/runtime";
-import { contentType, serve } from "./server";
+import { contentType, fakeExcelScript, serve } from "./server";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OFFICE_JS = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
@@ -62,7 +63,7 @@ async function openPane(): Promise<Page> {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
     route.request().url().startsWith(CDN) ? route.fallback() : route.abort(),
   );
-  await page.addInitScript({ path: path.resolve(__dirname, "../harness/fakeExcel.js") });
+  await page.addInitScript({ content: fakeExcelScript() });
   await page.addInitScript({ path: path.resolve(__dirname, "pagePrelude.js") });
   await page.goto(`${server.url}taskpane.html`);
   await page.locator('[data-key="facility.pue"]').waitFor();
@@ -70,8 +71,11 @@ async function openPane(): Promise<Page> {
 }
 
 const input = (page: Page, key: string) => page.locator(`fluent-text-input[data-key="${key}"] input`);
-const storedDoc = (page: Page) =>
-  page.evaluate((k) => JSON.parse(window.localStorage.getItem(`settings:${k}`) ?? "null"), SETTINGS_KEY);
+/** The assumptions the workbook's sheet holds, read as the add-in reads them (null: no sheet). */
+const storedDoc = async (page: Page): Promise<any> => {
+  const grid = await page.evaluate((name) => (window as any).__fakeWorkbook.grid(name), SHEET_NAME);
+  return grid.length ? readSheet(grid).doc : null;
+};
 
 describe("task pane", () => {
   let page: Page;

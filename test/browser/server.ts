@@ -3,10 +3,11 @@
  * tests. Requests for office.js on Microsoft's CDN are answered from the npm copy by the test's
  * route (see pane.test.ts), so the production taskpane.html is loaded unchanged.
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import ts from "typescript";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -35,4 +36,16 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/**
+ * test/harness/fakeExcel.ts compiled for the page (an init script): its imports are types only,
+ * so TypeScript's own transpiler makes it a plain script that sets `window.FakeWorkbook`.
+ */
+export function fakeExcelScript(): string {
+  const source = readFileSync(path.resolve(__dirname, "../harness/fakeExcel.ts"), "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  });
+  return `(function () { var exports = {}; ${outputText}\nwindow.FakeWorkbook = exports.FakeWorkbook; })();`;
 }

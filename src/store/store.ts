@@ -1,6 +1,7 @@
 import {
   LATEST_EDITION,
   bookFor,
+  derivedBook,
   boundsProblem,
   listOf,
   notAvailable,
@@ -217,13 +218,13 @@ export class AssumptionStore {
     if (!hasScenario(doc, name)) {
       throw notAvailable(`Unknown scenario ${quote(scenario ?? "")}. This workbook has ${listOf(this.scenarios())}.`);
     }
-    if (extra && extra.size > 0) return bookFor(new Map([...overridesOf(doc, name), ...extra]), doc.bookVersion);
     let book = this.books.get(name);
     if (!book) {
       book = bookFor(overridesOf(doc, name), doc.bookVersion);
       this.books.set(name, book);
     }
-    return book;
+    // A cell's own override range: the scenario's book patched, cached per book and range.
+    return extra && extra.size > 0 ? derivedBook(book, extra) : book;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { EDITIONS, LATEST_EDITION, boundsProblem, bookFor, closest, listOf, quote } from "../pricing";
+import { FOUNDING_EDITION, EDITIONS, LATEST_EDITION, boundsProblem, bookFor, closest, listOf, quote } from "../pricing";
 
 /**
  * The assumptions of a workbook as data: the changes from the price book's defaults (by
@@ -275,12 +275,16 @@ function safeJson(x: unknown): string {
   }
 }
 
+/**
+ * A 0.1 settings document that cannot be used: read-only, with the defaults of the edition
+ * every 0.1 workbook was built on (0.1 shipped 2023.10-1 alone), never the latest's.
+ */
 function unusable(status: "future" | "corrupt", raw: string, warning: string): Loaded {
   return {
     status,
     raw,
-    warning: `${warning} Showing the shipped defaults, read-only; the stored text is kept untouched.`,
-    doc: emptyDocument(),
+    warning: `${warning} Showing the shipped defaults of edition ${FOUNDING_EDITION} (the one 0.1 workbooks were built on), read-only; the stored text is kept untouched.`,
+    doc: emptyDocument(FOUNDING_EDITION),
   };
 }
 

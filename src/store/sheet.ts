@@ -226,7 +226,7 @@ class Problems {
   done(): SheetProblem[] {
     if (this.dropped > 0) {
       this.list.push({
-        address: `'${this.sheetName}'`,
+        address: `'${this.sheetName.replace(/'/g, "''")}'`, // the sheet itself: a summary, not a cell
         message: `${this.dropped} more cells do not validate; fix the ones above first.`,
       });
     }

@@ -77,19 +77,23 @@ describe("consistency", () => {
     );
   });
 
-  it("BREAKEVEN agrees with TCO: at that many months, buying and renting cost the same", async () => {
+  it("BREAKEVEN agrees with TCO: undiscounted, at that many months buying and renting cost the same; discounting only delays it", async () => {
     const cases = rentals
       .filter((r) => buyable.includes(r.gpu))
       .flatMap((r) => r.modes.map((mode) => ({ ...r, mode })));
+    // TCO's totals are undiscounted: compare with BREAKEVEN at a zero cost of capital.
+    const undiscounted = [["finance.cost_of_capital", 0]];
     for (const c of cases) {
-      const outcome = await xl.call("BREAKEVEN", c.gpu, c.mode, c.provider);
+      const outcome = await xl.call("BREAKEVEN", c.gpu, c.mode, c.provider, undiscounted);
       if ("error" in outcome) {
         expect(outcome.error.message).toMatch(/never/);
         continue;
       }
       const months = (outcome as { value: number }).value;
+      const discounted = await xl.call("BREAKEVEN", c.gpu, c.mode, c.provider);
+      if ("value" in discounted) expect(discounted.value as number).toBeGreaterThanOrEqual(months);
       const node = book.accelerator(c.gpu).gpusPerNode;
-      const rows = (await xl.value("TCO", node, c.gpu, months / 12, c.provider)) as [string, number][];
+      const rows = (await xl.value("TCO", node, c.gpu, months / 12, c.provider, undiscounted)) as [string, number][];
       const total = rows.find((r) => r[0] === "Total to buy (USD)")![1];
       const rent = rows.find((r) => r[0] === `Rent ${c.mode} (USD)`)![1];
       expect(Math.abs(rent / total - 1), `${c.gpu} ${c.provider} ${c.mode}`).toBeLessThan(1e-9);

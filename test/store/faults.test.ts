@@ -3,6 +3,7 @@
  * sheets the add-in must not touch (a newer add-in's, a damaged one).
  */
 import { describe, expect, it } from "vitest";
+import { bookFor } from "../../src/pricing";
 import { ExcelBackend } from "../../src/store/backend";
 import { emptyDocument } from "../../src/store/document";
 import { SHEET_NAME } from "../../src/store/sheet";
@@ -124,13 +125,15 @@ describe("listeners", () => {
 
 describe("sheets the add-in must not write", () => {
   it("a newer add-in's sheet (schema 2): read-only with a warning, never overwritten", async () => {
-    const wb = withSheet({ "facility.pue": 1.1 });
+    const wb = withSheet({ "facility.pue": 1.3 });
     wb.sheet(SHEET_NAME)!.cells["1,1"]!.value = 2;
     const store = await open(wb);
     expect(store.snapshot).toMatchObject({ status: "future", location: "sheet" });
     expect(store.writable).toBe(false);
     expect(store.snapshot.warning).toMatch(/newer version of the add-in.*schema 2/);
-    expect(pue(store)).toBe(1.25);
+    // The shipped defaults, not the sheet's 1.3.
+    expect(pue(store)).toBe(bookFor(new Map()).facility.pue);
+    expect(pue(store)).not.toBe(1.3);
     const before = JSON.stringify(wb.state);
     await expect(store.set("facility.pue", 1.3)).rejects.toThrow(/read-only/);
     await expect(store.resetAll()).rejects.toThrow(/read-only/);

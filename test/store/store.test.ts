@@ -4,10 +4,14 @@
  * sheet shown on request.
  */
 import { describe, expect, it } from "vitest";
+import { LATEST_EDITION, bookFor } from "../../src/pricing";
 import { SCHEMA_VERSION, emptyDocument } from "../../src/store/document";
 import { SHEET_NAME, SHEET_TITLE } from "../../src/store/sheet";
 import { FakeWorkbook } from "../harness/fakeExcel";
 import { T0, cellOf, open, pue, sheetDoc } from "./helpers";
+
+/** A workbook with no sheet computes with the latest edition: its PUE until someone changes it. */
+const DEFAULT_PUE = bookFor(new Map(), LATEST_EDITION).facility.pue;
 
 describe("the assumptions sheet", () => {
   it("is not created on open: opening writes nothing, and the workbook computes with the latest edition", async () => {
@@ -16,7 +20,7 @@ describe("the assumptions sheet", () => {
     expect(wb.writes).toBe(0);
     expect(wb.sheetNames()).toEqual([]);
     expect(store.snapshot).toMatchObject({ status: "empty", location: "none", problems: [] });
-    expect(store.snapshot.doc.bookVersion).toBe("2023.10-1");
+    expect(store.snapshot.doc.bookVersion).toBe(LATEST_EDITION);
     expect(store.writable).toBe(true);
   });
 
@@ -28,7 +32,7 @@ describe("the assumptions sheet", () => {
     expect(wb.sheet(SHEET_NAME)!.visibility).toBe("Hidden");
     expect(wb.cell(SHEET_NAME, "A1")!.value).toBe(SHEET_TITLE);
     expect(wb.cell(SHEET_NAME, "B2")!.value).toBe(SCHEMA_VERSION);
-    expect(wb.cell(SHEET_NAME, "B3")).toMatchObject({ value: "2023.10-1", numberFormat: "@" });
+    expect(wb.cell(SHEET_NAME, "B3")).toMatchObject({ value: LATEST_EDITION, numberFormat: "@" });
     expect(wb.cell(SHEET_NAME, cellOf(wb, "facility.pue"))!.value).toBe(1.1);
     expect(store.snapshot).toMatchObject({ status: "ok", location: "sheet", problems: [] });
   });
@@ -39,19 +43,19 @@ describe("the assumptions sheet", () => {
     await store.set("facility.pue", 1.1);
     const grid = wb.grid(SHEET_NAME);
     const row = grid.find((r) => r[0] === "aws.p5.48xlarge.ondemand")!;
-    expect(row[5]).toBe("2023-07");
+    expect(row[5]).toBe(bookFor(new Map()).assumption("aws.p5.48xlarge.ondemand").shipped.asOf);
     expect(grid.find((r) => r[0] === "facility.pue")![7]).toBe(T0);
   });
 
   it("an edit is read back by the next session; values are the workbook's", async () => {
     const wb = new FakeWorkbook();
     const first = await open(wb);
-    await first.set("facility.pue", 1.1);
+    await first.set("facility.pue", 1.3);
     const second = await open(wb, wb.session());
     expect(second.snapshot.status).toBe("ok");
-    expect(pue(second)).toBe(1.1);
-    expect(second.book().assumption("facility.pue").shipped.value).toBe(1.25);
-    expect(second.snapshot.doc.scenarios.base!["facility.pue"]).toEqual({ value: 1.1, changedAt: T0 });
+    expect(pue(second)).toBe(1.3);
+    expect(second.book().assumption("facility.pue").shipped.value).toBe(DEFAULT_PUE);
+    expect(second.snapshot.doc.scenarios.base!["facility.pue"]).toEqual({ value: 1.3, changedAt: T0 });
   });
 
   it("a value typed straight into the sheet applies, and is read on the change event", async () => {
@@ -96,13 +100,13 @@ describe("the assumptions sheet", () => {
   it("reset one, reset all, and undo the last change", async () => {
     const wb = new FakeWorkbook();
     const store = await open(wb);
-    await store.set("facility.pue", 1.1);
+    await store.set("facility.pue", 1.3);
     await store.set("facility.electricity", 0.12);
     await store.reset("facility.pue");
-    expect(pue(store)).toBe(1.25);
+    expect(pue(store)).toBe(DEFAULT_PUE);
     expect(wb.cell(SHEET_NAME, cellOf(wb, "facility.pue"))!.value).toBe("");
     await store.undo();
-    expect(pue(store)).toBe(1.1);
+    expect(pue(store)).toBe(1.3);
     await store.resetAll();
     expect(sheetDoc(wb).scenarios.base).toEqual({});
     await store.undo();
@@ -123,10 +127,10 @@ describe("the assumptions sheet", () => {
   it("a renamed sheet is still found by its title and still edited; a deleted one is said to be gone", async () => {
     const wb = new FakeWorkbook();
     const store = await open(wb);
-    await store.set("facility.pue", 1.1);
+    await store.set("facility.pue", 1.3);
     wb.user.userSheetAction(SHEET_NAME, { rename: "Prices (do not edit)" });
     await store.reload();
-    expect(pue(store)).toBe(1.1);
+    expect(pue(store)).toBe(1.3);
     await store.set("facility.electricity", 0.1);
     expect(wb.sheetNames()).toEqual(["Prices (do not edit)"]);
     expect(readCell(wb, "Prices (do not edit)", "facility.electricity")).toBe(0.1);
@@ -134,7 +138,7 @@ describe("the assumptions sheet", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(store.snapshot).toMatchObject({ location: "none", status: "empty" });
     expect(store.snapshot.warning).toMatch(/sheet is gone.*shipped defaults.*Undo in Excel restores it/);
-    expect(pue(store)).toBe(1.25);
+    expect(pue(store)).toBe(DEFAULT_PUE);
   });
 });
 

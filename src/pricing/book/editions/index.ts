@@ -50,7 +50,7 @@ export const FOUNDING_EDITION = EDITION_2023_10_1.version;
  * shipped: a new edition ships first, reachable by its id (bookFor, the CLI's --edition), and
  * becomes the default once the bundle's tests are pinned to it.
  */
-export const LATEST_EDITION = EDITION_2023_10_1.version;
+export const LATEST_EDITION = EDITION_2026_11_1.version;
 
 /** The editions as authored (for content hashes and the pane's notes). */
 export const SHIPPED_EDITIONS = SHIPPED;

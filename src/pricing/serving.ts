@@ -11,8 +11,8 @@ import type { Accelerator, PriceBook } from "./priceBook";
  * TOKENCOST, and the GPU-seconds of QUERYCOST, QUERYENERGY, FLEETSIZE and FLEETCOST when no
  * utilisation is given.
  *
- * A copy of the model is split over n accelerators (tensor parallel, one node or rack at
- * most). It serves b sequences at once, each of i prompt and o output tokens:
+ * A copy of the model is split over n accelerators (tensor or pipeline parallel, one node or
+ * rack at most). It serves b sequences at once, each of i prompt and o output tokens:
  *
  *   weights   W = total parameters x bytes per value of the precision
  *   KV cache  K = layers x KV heads x head dim x 2 (keys and values) x KV bytes, per token of context
@@ -28,8 +28,10 @@ import type { Accelerator, PriceBook } from "./priceBook";
  * sequence's own KV cache in separate kernels whose arithmetic is too thin to hide it (2 FLOP
  * per cached value per query head sharing it: 16 FLOP a byte for an 8-bit Llama-class cache,
  * against ~300 at the ridge of an H100 or B200), so that time adds. Above the ridge batch
- * (W / bandwidth = 2 x active x b / peak at the efficiencies: about 250-300 sequences for a
- * dense model whatever its size) a step is compute-bound and tokens/s stop growing with b.
+ * (W / bandwidth = 2 x active x b / peak at the efficiencies: bytes per weight x peak x decode
+ * efficiency / (2 x bandwidth x bandwidth efficiency), 290-420 sequences for a dense 8- or
+ * 4-bit model on the accelerators calibrated, whatever its size) a step is compute-bound and
+ * tokens/s stop growing with b; a mixture of experts' ridge is total / active times higher.
  *
  * Memory: W + b x K x (i + o) <= n x memory x usable share. With `batch` given, n is the
  * fewest accelerators that hold the weights and that batch's caches; otherwise (n, b) is the
@@ -42,7 +44,7 @@ import type { Accelerator, PriceBook } from "./priceBook";
  *
  * Calibration (docs/serving.md, scripts/calibrate-serving.ts): the efficiencies and the cap are
  * fitted to MLPerf Inference Offline results (Llama 2 70B on H100, H200, B200, MI300X; Llama 3.1
- * 405B and DeepSeek-R1 on B200) and checked against 26 others within 40%.
+ * 405B and DeepSeek-R1 on B200) and checked against 30 held-out results (docs/serving.md).
  *
  * Limits: no speculative decoding, KV-cache offload, prefix caching, tensor-parallel
  * communication or attention FLOPs (prefill efficiency absorbs the prompt's attention, which
@@ -50,7 +52,14 @@ import type { Accelerator, PriceBook } from "./priceBook";
  * through the active parameters, and expert routing, all-to-all and MLA attention are not
  * modelled (the cap stands in for them: see docs/serving.md).
  *
- * Example (2026.11-1 as calibrated): EXAMPLE_PLACEHOLDER
+ * Example (2026.11-1 as calibrated: prefill 0.33, decode 0.6, bandwidth 0.42, memory 0.9, cap
+ * 512): llama-3.3-70b (70.55B, K = 80 x 8 x 128 x 2 x 1 = 163,840 B a token) on H100 at fp8,
+ * 1,000 prompt and 500 output tokens. On 3 H100s 591 sequences fit ((3 x 72 - 70.55) GB /
+ * (163,840 B x 1,500)), so b = 512 (the cap); read bandwidth 3 x 3.35 TB/s x 0.42 = 4.22 TB/s:
+ *   t_d = max(70.55 GB / 4.22 TB/s = 16.7 ms, 2 x 70.55e9 x 512 / (3 x 1,978.9 TFLOP/s x 0.6) = 20.3 ms)
+ *       + 512 x 163,840 B x 1,250 / 4.22 TB/s = 24.8 ms  =  45.1 ms
+ *   t_p = 2 x 70.55e9 x 1,000 / (3 x 1,978.9e12 x 0.33) = 72.0 ms
+ *   512 x 500 / (512 x 72.0 ms + 500 x 45.1 ms) / 3 = 1,436 tokens/s per H100 (the best split of 1 to 8).
  */
 
 /** Bytes a weight takes in a precision. */

@@ -17,7 +17,6 @@ import {
   servingPoint,
   tokenCostUsdPerMillion,
   type ModelShape,
-  type PriceBook,
   type ServingInput,
 } from "../../src/pricing";
 import { DOC, FITTED, TABLE_END, TABLE_START, overrides, renderTable } from "../../scripts/calibrate-serving";
@@ -361,5 +360,3 @@ describe("data", () => {
     expect(table).toBe(renderTable());
   });
 });
-
-export type { PriceBook };

@@ -188,7 +188,8 @@ function checkInput(s: ServingInput): void {
  * How `s.model` is served on `s.gpu`: at `s.batch` on the fewest accelerators that hold it, or
  * at the throughput-optimal split and batch. #N/A when the model does not fit on a node (naming
  * the precisions of the chip in which it would); #VALUE! when `batch` does not fit (naming the
- * most that does) or a token count is negative.
+ * most that does), when not even one sequence's cache fits beside the weights, or when a token
+ * count is negative.
  */
 export function servingPoint(book: PriceBook, s: ServingInput): ServingPoint {
   checkInput(s);
@@ -209,9 +210,16 @@ export function servingPoint(book: PriceBook, s: ServingInput): ServingPoint {
   }
   if (best) return best;
   const node = maxSplit(s.gpu);
+  const gb = (s.model.totalParams * BYTES_PER_VALUE[s.precision]) / 1e9;
+  const usable = node * s.gpu.memoryGb * book.serving.memoryUsable;
+  if (mostThatFits < 1 && gb < usable) {
+    const tokens = s.tokensIn + s.tokensOut;
+    const cacheGb = (kvBytes(s.model, s.precision) * tokens) / 1e9;
+    throw invalid(
+      `tokens_in + tokens_out = ${tokens} tokens do not fit: one sequence's KV cache takes ${cacheGb.toPrecision(3)} GB beside ${gb.toFixed(0)} GB of weights, more than the ${usable.toFixed(0)} GB usable on ${node} ${s.gpu.id}.`,
+    );
+  }
   if (mostThatFits < 1) {
-    const gb = (s.model.totalParams * BYTES_PER_VALUE[s.precision]) / 1e9;
-    const usable = node * s.gpu.memoryGb * book.serving.memoryUsable;
     const smaller = (Object.keys(s.gpu.flops) as Precision[]).filter(
       (p) => s.model.totalParams * BYTES_PER_VALUE[p] < usable * 1e9,
     );
@@ -233,11 +241,17 @@ function capitalize(text: string): string {
 }
 
 /**
- * The precision a model is served at when none is given: 8-bit floating point where the
- * accelerator has it (MLPerf Inference's closed-division LLM results on Hopper, Blackwell and
- * MI300-class parts run FP8 or lower), else bf16.
+ * The precision a model is served at when none is given: the narrowest floating-point format the
+ * accelerator's tensor cores run. 4-bit where it has it: every maximum-throughput result
+ * published for Blackwell (B200, B300, GB200, GB300) and the MI355X, in MLPerf Inference v4.1 to
+ * v6.0 and in TensorRT-LLM's own tables, runs NVFP4 or MXFP4 weights (with an 8-bit KV cache), and
+ * NVIDIA's B200 Llama 2 70B result meets MLPerf's 99.9% accuracy target at FP4. Else 8-bit
+ * floating point (Hopper, MI300X and MI325X results run FP8). Else bf16.
+ *
+ * Example: B200 -> fp4, H100-SXM -> fp8, A100-80GB -> bf16.
  */
 export function defaultServingPrecision(gpu: Accelerator): Precision {
+  if (gpu.flops.fp4 !== undefined) return "fp4";
   return gpu.flops.fp8 !== undefined ? "fp8" : "bf16";
 }
 

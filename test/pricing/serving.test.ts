@@ -11,6 +11,7 @@ import {
   PricingError,
   apiCostUsd,
   bookFor,
+  defaultServingPrecision,
   estimatedShape,
   gpuHourUsd,
   parsePricing,
@@ -72,6 +73,30 @@ describe("against published maximum-throughput results", () => {
       expect(Math.abs(error(r))).toBeLessThanOrEqual(0.4);
     });
   }
+
+  it("with the defaults (no precision given), every 70B-class result on H100, H200 and B200 is within 40%", () => {
+    const rows = PUBLISHED.filter((r) => r.model.endsWith("70b") && ["H100-SXM", "H200", "B200"].includes(r.gpu));
+    expect(rows.length).toBe(14);
+    for (const r of rows) {
+      const gpu = book.accelerator(r.gpu);
+      expect(defaultServingPrecision(gpu), r.id).toBe(r.precision);
+      const s = {
+        model: book.model(r.model),
+        gpu,
+        precision: defaultServingPrecision(gpu),
+        tokensIn: r.tokensIn,
+        tokensOut: r.tokensOut,
+      };
+      expect(Math.abs(servingPoint(book, s).tokensPerSecond / perAccelerator(r) - 1), r.id).toBeLessThanOrEqual(0.4);
+    }
+  });
+
+  it("the default precision is the narrowest float the chip has: fp4 on Blackwell and MI355X, fp8 on Hopper, else bf16", () => {
+    const of = (id: string) => defaultServingPrecision(book.accelerator(id));
+    expect(["B200", "B300", "GB200", "GB300", "MI355X"].map(of)).toEqual(["fp4", "fp4", "fp4", "fp4", "fp4"]);
+    expect(["H100-SXM", "H200", "MI300X", "MI325X"].map(of)).toEqual(["fp8", "fp8", "fp8", "fp8"]);
+    expect(["A100-80GB", "TPU-V6E"].map(of)).toEqual(["bf16", "bf16"]);
+  });
 
   it("MLPerf v6.0 DeepSeek-R1 (software 1.7-2.1x faster than the calibration's v5.1 run): within a factor of 2.1, under", () => {
     for (const id of MOE_SOFTWARE_MOVED) {
@@ -273,6 +298,15 @@ describe("errors", () => {
     expect(e.kind).toBe("value");
     expect(e.message).toBe(
       "batch 3086 does not fit: at most 3085 sequences of 1000 tokens fit beside Meta Llama 3.3 70B on 8 H100-SXM.",
+    );
+  });
+
+  it("a sequence too long for any cache: #VALUE! naming tokens_in + tokens_out, not the weights", () => {
+    // 163,840 B a token x 4e6 tokens = 655 GB of cache beside 70.55 GB of weights, over 576 GB usable.
+    const e = thrown(() => servingPoint(book, s({ tokensIn: 3e6, tokensOut: 1e6 })));
+    expect(e.kind).toBe("value");
+    expect(e.message).toBe(
+      "tokens_in + tokens_out = 4000000 tokens do not fit: one sequence's KV cache takes 655 GB beside 71 GB of weights, more than the 576 GB usable on 8 H100-SXM.",
     );
   });
 

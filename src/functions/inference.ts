@@ -244,7 +244,7 @@ function serving(
  * @helpurl https://localhost:3000/help.html#tokenspersec
  * @param model A reference model such as "llama-3.3-70b" (see GPU.ASSUMPTIONS("model.")), or a parameter count such as 70E9.
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
- * @param [precision] Serving precision: "fp8" where the accelerator has it (default), "fp4", "bf16"...
+ * @param [precision] Serving precision: "fp4", "fp8", "bf16"... (default: "fp4" where the accelerator has it, else "fp8", else "bf16").
  * @param [batch] Sequences decoded together (default: the throughput-optimal batch that fits).
  * @param [tokens_in] Prompt tokens per sequence (default: method.prompt_tokens).
  * @param [tokens_out] Output tokens per sequence (default: method.output_tokens).
@@ -279,7 +279,7 @@ export function tokensPerSec(
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
  * @param [pricing] "ondemand" (default), "reserved1y", "reserved3y", "spot", "block", "buy", "capex", "amortized", or USD per GPU-hour.
  * @param [provider] Cloud for rent modes (default "aws"), or "provider.instance".
- * @param [precision] Serving precision: "fp8" where the accelerator has it (default), "fp4", "bf16"...
+ * @param [precision] Serving precision: "fp4", "fp8", "bf16"... (default: "fp4" where the accelerator has it, else "fp8", else "bf16").
  * @param [batch] Sequences decoded together (default: the throughput-optimal batch that fits).
  * @param [tokens_in] Prompt tokens per sequence (default: method.prompt_tokens).
  * @param [tokens_out] Output tokens per sequence (default: method.output_tokens).

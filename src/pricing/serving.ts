@@ -11,33 +11,55 @@ import type { Accelerator, PriceBook } from "./priceBook";
  * TOKENCOST, and the GPU-seconds of QUERYCOST, QUERYENERGY, FLEETSIZE and FLEETCOST when no
  * utilisation is given.
  *
- * A copy of the model is split over n accelerators (tensor parallel, one node or rack at
- * most). It serves b sequences at once:
+ * A copy of the model is split over n accelerators (tensor or pipeline parallel, one node or
+ * rack at most). It serves b sequences at once, each of i prompt and o output tokens:
  *
  *   weights   W = total parameters x bytes per value of the precision
  *   KV cache  K = layers x KV heads x head dim x 2 (keys and values) x KV bytes, per token of context
- *   prefill   t_p = 2 x active parameters x prompt tokens / (n x peak x prefill efficiency), per sequence
- *   decode    t_d = max((W + b x K x average context) / (n x bandwidth x bandwidth efficiency),
- *                       2 x active parameters x b / (n x peak x decode efficiency)), per step
- *   b sequences of o output tokens take  b x t_p + o x t_d,  so
+ *   prefill   t_p = 2 x active parameters x i / (n x peak x prefill efficiency), per sequence
+ *   decode    t_d = max(W / (n x bandwidth x bandwidth efficiency),
+ *                       2 x active parameters x b / (n x peak x decode efficiency))
+ *                 + b x K x (i + o / 2) / (n x bandwidth x bandwidth efficiency), per step
+ *   b sequences take  b x t_p + o x t_d,  so
  *   tokens/s per accelerator = b x o / (b x t_p + o x t_d) / n
  *
- * with average context = prompt + output / 2 while decoding, and memory: W + b x K x (prompt +
- * output) <= n x memory x usable share. With `batch` given, n is the fewest accelerators that
- * hold the weights and that batch's caches; otherwise (n, b) is the throughput-optimal pair: b
- * as large as fits, up to the serving engine's cap (`method.decode_batch`), n from the fewest
- * that hold the weights up to a node.
+ * The two parts of a decode step: the matrix multiplies read the weights while they compute,
+ * so the weights' reads and the arithmetic overlap (the max); attention then reads every
+ * sequence's own KV cache in separate kernels whose arithmetic is too thin to hide it (2 FLOP
+ * per cached value per query head sharing it: 16 FLOP a byte for an 8-bit Llama-class cache,
+ * against ~300 at the ridge of an H100 or B200), so that time adds. Above the ridge batch
+ * (W / bandwidth = 2 x active x b / peak at the efficiencies: bytes per weight x peak x decode
+ * efficiency / (2 x bandwidth x bandwidth efficiency), 290-420 sequences for a dense 8- or
+ * 4-bit model on the accelerators calibrated, whatever its size) a step is compute-bound and
+ * tokens/s stop growing with b; a mixture of experts' ridge is total / active times higher.
+ *
+ * Memory: W + b x K x (i + o) <= n x memory x usable share. With `batch` given, n is the
+ * fewest accelerators that hold the weights and that batch's caches; otherwise (n, b) is the
+ * throughput-optimal pair: b as large as fits, up to the serving engine's cap per copy
+ * (`method.decode_batch`), n from 1 to a node (or rack).
  *
  * Switches of the price book: `serving.kv_cache` 0 reads weights only; `serving.batched_prefill`
  * 0 decodes prompt tokens one at a time like output tokens (the founding analysis's method:
  * with batch 1, no KV and no prefill, every token costs W / bandwidth, the decode floor).
  *
- * Limits: no speculative decoding, KV-cache offload, prefix caching, or attention FLOPs (small
- * beside the weights' at contexts of a few thousand tokens); MoE experts are all resident and
- * each token goes through the active parameters; see docs/serving.md for the calibration.
+ * Calibration (docs/serving.md, scripts/calibrate-serving.ts): the efficiencies and the cap are
+ * fitted to MLPerf Inference Offline results (Llama 2 70B on H100, H200, B200, MI300X; Llama 3.1
+ * 405B and DeepSeek-R1 on B200) and checked against 30 held-out results (docs/serving.md).
  *
- * Example (2026.11-1 defaults as calibrated, see docs/serving.md): llama-3.3-70b on H100 at fp8,
- * 1,000 prompt and 500 output tokens.
+ * Limits: no speculative decoding, KV-cache offload, prefix caching, tensor-parallel
+ * communication or attention FLOPs (prefill efficiency absorbs the prompt's attention, which
+ * grows with its length); MoE experts are all resident and read at every step, each token goes
+ * through the active parameters, and expert routing, all-to-all and MLA attention are not
+ * modelled (the cap stands in for them: see docs/serving.md).
+ *
+ * Example (2026.11-1 as calibrated: prefill 0.33, decode 0.6, bandwidth 0.42, memory 0.9, cap
+ * 512): llama-3.3-70b (70.55B, K = 80 x 8 x 128 x 2 x 1 = 163,840 B a token) on H100 at fp8,
+ * 1,000 prompt and 500 output tokens. On 3 H100s 591 sequences fit ((3 x 72 - 70.55) GB /
+ * (163,840 B x 1,500)), so b = 512 (the cap); read bandwidth 3 x 3.35 TB/s x 0.42 = 4.22 TB/s:
+ *   t_d = max(70.55 GB / 4.22 TB/s = 16.7 ms, 2 x 70.55e9 x 512 / (3 x 1,978.9 TFLOP/s x 0.6) = 20.3 ms)
+ *       + 512 x 163,840 B x 1,250 / 4.22 TB/s = 24.8 ms  =  45.1 ms
+ *   t_p = 2 x 70.55e9 x 1,000 / (3 x 1,978.9e12 x 0.33) = 72.0 ms
+ *   512 x 500 / (512 x 72.0 ms + 500 x 45.1 ms) / 3 = 1,436 tokens/s per H100 (the best split of 1 to 8).
  */
 
 /** Bytes a weight takes in a precision. */
@@ -114,24 +136,25 @@ function maxSplit(gpu: Accelerator): number {
 function pointAt(book: PriceBook, s: ServingInput, n: number, b: number): ServingPoint {
   const sv = book.serving;
   const peak = peakFlops(s.gpu, s.precision);
-  const bandwidth = s.gpu.bandwidthTBs * 1e12;
+  const bandwidth = n * s.gpu.bandwidthTBs * 1e12 * sv.bandwidthEfficiency;
   const weights = s.model.totalParams * BYTES_PER_VALUE[s.precision];
   const kvPerToken = sv.kvCache ? kvBytes(s.model, s.precision) : 0;
   const flopPerToken = 2 * s.model.activeParams;
-  const averageContext = s.tokensIn + s.tokensOut / 2;
-  const step =
-    Math.max(
-      (weights + b * kvPerToken * averageContext) / (n * bandwidth * sv.bandwidthEfficiency),
-      (flopPerToken * b) / (n * peak * sv.decodeEfficiency),
-    ) || 0;
-  // Batched prefill: each prompt runs compute-bound on its own; else its tokens are decode steps.
+  // Batched prefill: each prompt runs compute-bound on its own, then its output tokens are
+  // decoded at an average context of i + o / 2. Without it the prompt's tokens are decode steps
+  // too, at an average context of (i + o) / 2.
   const prefillPerSequence = sv.batchedPrefill ? (flopPerToken * s.tokensIn) / (n * peak * sv.prefillEfficiency) : 0;
   const decodeSteps = sv.batchedPrefill ? s.tokensOut : s.tokensIn + s.tokensOut;
+  const averageContext = sv.batchedPrefill ? s.tokensIn + s.tokensOut / 2 : (s.tokensIn + s.tokensOut) / 2;
+  const step =
+    Math.max(weights / bandwidth, (flopPerToken * b) / (n * peak * sv.decodeEfficiency)) +
+    (b * kvPerToken * averageContext) / bandwidth;
   const seconds = b * prefillPerSequence + decodeSteps * step;
   return {
     accelerators: n,
     batch: b,
-    tokensPerSecond: (b * s.tokensOut) / seconds / n,
+    // No output tokens: none a second (and no 0 / 0 when the prompt is empty too).
+    tokensPerSecond: s.tokensOut > 0 ? (b * s.tokensOut) / seconds / n : 0,
     gpuSecondsPerSequence: (seconds * n) / b,
   };
 }
@@ -150,12 +173,26 @@ function batchThatFits(book: PriceBook, s: ServingInput, n: number): number {
   return perSequence === 0 ? Infinity : Math.floor(free / perSequence);
 }
 
+/** #VALUE! naming the argument when a token count or the batch is not one. */
+function checkInput(s: ServingInput): void {
+  const count = (name: string, value: number, meaning: string) => {
+    if (!Number.isFinite(value) || value < 0) throw invalid(`${name} must be 0 or more ${meaning}; got ${value}.`);
+  };
+  count("tokens_in", s.tokensIn, "prompt tokens per sequence");
+  count("tokens_out", s.tokensOut, "output tokens per sequence");
+  if (s.batch !== undefined && !(Number.isInteger(s.batch) && s.batch >= 1))
+    throw invalid(`batch must be a whole number of sequences, 1 or more; got ${s.batch}.`);
+}
+
 /**
  * How `s.model` is served on `s.gpu`: at `s.batch` on the fewest accelerators that hold it, or
- * at the throughput-optimal split and batch. #N/A when the model does not fit on a node; #VALUE!
- * when `batch` does not fit.
+ * at the throughput-optimal split and batch. #N/A when the model does not fit on a node (naming
+ * the precisions of the chip in which it would); #VALUE! when `batch` does not fit (naming the
+ * most that does), when not even one sequence's cache fits beside the weights, or when a token
+ * count is negative.
  */
 export function servingPoint(book: PriceBook, s: ServingInput): ServingPoint {
+  checkInput(s);
   peakFlops(s.gpu, s.precision); // #N/A naming the precisions the chip has
   const cap = book.methods.decodeBatch;
   let best: ServingPoint | undefined;
@@ -173,13 +210,25 @@ export function servingPoint(book: PriceBook, s: ServingInput): ServingPoint {
   }
   if (best) return best;
   const node = maxSplit(s.gpu);
+  const gb = (s.model.totalParams * BYTES_PER_VALUE[s.precision]) / 1e9;
+  const usable = node * s.gpu.memoryGb * book.serving.memoryUsable;
+  if (mostThatFits < 1 && gb < usable) {
+    const tokens = s.tokensIn + s.tokensOut;
+    const cacheGb = (kvBytes(s.model, s.precision) * tokens) / 1e9;
+    throw invalid(
+      `tokens_in + tokens_out = ${tokens} tokens do not fit: one sequence's KV cache takes ${cacheGb.toPrecision(3)} GB beside ${gb.toFixed(0)} GB of weights, more than the ${usable.toFixed(0)} GB usable on ${node} ${s.gpu.id}.`,
+    );
+  }
   if (mostThatFits < 1) {
-    const gb = (s.model.totalParams * BYTES_PER_VALUE[s.precision]) / 1e9;
-    const usable = node * s.gpu.memoryGb * book.serving.memoryUsable;
+    const smaller = (Object.keys(s.gpu.flops) as Precision[]).filter(
+      (p) => s.model.totalParams * BYTES_PER_VALUE[p] < usable * 1e9,
+    );
     throw notAvailable(
-      `${capitalize(s.model.name)} needs ${gb.toFixed(0)} GB of weights in ${s.precision}: more than the ${usable.toFixed(0)} GB usable on ${node} ${s.gpu.id} (one node). Use a lower precision (${listOf(
-        Object.keys(s.gpu.flops),
-      )}) or an accelerator with more memory.`,
+      `${capitalize(s.model.name)} needs ${gb.toFixed(0)} GB of weights in ${s.precision}: more than the ${usable.toFixed(0)} GB usable on ${node} ${s.gpu.id} (one ${node > 8 ? "rack" : "node"}). ${
+        smaller.length > 0
+          ? `Use a precision in which it fits (${listOf(smaller)}) or an accelerator with more memory.`
+          : `It fits in none of the precisions ${s.gpu.id} has (${listOf(Object.keys(s.gpu.flops))}): use an accelerator with more memory.`
+      }`,
     );
   }
   throw invalid(
@@ -192,11 +241,17 @@ function capitalize(text: string): string {
 }
 
 /**
- * The precision a model is served at when none is given: 8-bit floating point where the
- * accelerator has it (MLPerf Inference's closed-division LLM results on Hopper, Blackwell and
- * MI300-class parts run FP8 or lower), else bf16.
+ * The precision a model is served at when none is given: the narrowest floating-point format the
+ * accelerator's tensor cores run. 4-bit where it has it: every maximum-throughput result
+ * published for Blackwell (B200, B300, GB200, GB300) and the MI355X, in MLPerf Inference v4.1 to
+ * v6.0 and in TensorRT-LLM's own tables, runs NVFP4 or MXFP4 weights (with an 8-bit KV cache), and
+ * NVIDIA's B200 Llama 2 70B result meets MLPerf's 99.9% accuracy target at FP4. Else 8-bit
+ * floating point (Hopper, MI300X and MI325X results run FP8). Else bf16.
+ *
+ * Example: B200 -> fp4, H100-SXM -> fp8, A100-80GB -> bf16.
  */
 export function defaultServingPrecision(gpu: Accelerator): Precision {
+  if (gpu.flops.fp4 !== undefined) return "fp4";
   return gpu.flops.fp8 !== undefined ? "fp8" : "bf16";
 }
 
@@ -207,6 +262,8 @@ export function defaultServingPrecision(gpu: Accelerator): Precision {
  *   USD per 1M output tokens = GPU-hour / (tokens/s per accelerator x 3,600) x 10^6
  */
 export function tokenCostUsdPerMillion(point: ServingPoint, usdPerGpuHour: number): number {
+  if (!(point.tokensPerSecond > 0))
+    throw invalid("tokens_out must be above 0: a sequence without output tokens has no cost per output token.");
   return (usdPerGpuHour / (point.tokensPerSecond * 3600)) * 1e6;
 }
 

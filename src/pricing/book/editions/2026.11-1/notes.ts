@@ -266,7 +266,7 @@ export const NOTES: Readonly<Record<string, string>> = {
   "method.training_mfu":
     "Llama 3.1 405B reached 38-43% BF16 MFU on 8,192-16,384 H100s (Meta, Table 4): 0.40 is the middle, rounded. With goodput 0.9: 6 x 405e9 x 15.6e12 / (989.4e12 x 0.40 x 0.9) / 3600 = 29.6M GPU-hours against Meta's reported 30.84M (-4%). Epoch AI's median of large runs is 37.5%.",
   "method.decode_batch":
-    "MLPerf Inference v5.0, NVIDIA's closed llama2-70b Offline configuration: gpu_batch_size 1,024 per H100 engine of 2 GPUs (pipeline-parallel) = 512 per H100; 2,048 per H200 and per B200. A vLLM submission (Krai, H200) capped max_num_seqs at 1,024 per GPU. The throughput-optimal batch of the serving model is capped at this figure.",
+    "the cap on the serving model's throughput-optimal batch, per copy of a model. MLPerf Inference v5.0, NVIDIA's closed llama2-70b Offline configuration: gpu_batch_size 1,024 per H100 engine of 2 GPUs = 512 per H100; 2,048 per H200 and per B200; a vLLM submission (Krai, H200) capped max_num_seqs at 1,024; engines run 806-3,072 per copy of a dense model. Dense models saturate below it (294-422 in the calibration); for mixtures of experts it stands in for routing and all-to-all costs the roofline lacks, and 512 fitted best among 512-4,096 (scripts/calibrate-serving.ts).",
   "method.model_params":
     "kept from the founding analysis (GPT-3 175B) so QUERYCOST's default query stays comparable across editions; reference models (model.*) give 2026 shapes",
   "method.prompt_tokens":
@@ -287,10 +287,14 @@ export const NOTES: Readonly<Record<string, string>> = {
   "finance.price_decline":
     "Epoch AI's ML GPU price-performance trend, +0.14 orders of magnitude a year: a fixed-performance GPU loses 1 - 10^-0.14 = 27.6% of its value a year. This is the rate Epoch AI's amortised training costs charge (0.14 x ln 10 = 32.2% a year, continuously), so 'amortized' pricing reproduces them. Lenders assume 15-20% a year (USD.AI); one lender says 30-50% over 2-3 years.",
   // ------------------------------------------------------------------ Serving
-  "serving.prefill_efficiency": "provisional: to be calibrated on MLPerf Inference results",
-  "serving.decode_efficiency": "provisional: to be calibrated on MLPerf Inference results",
-  "serving.bandwidth_efficiency": "provisional: to be calibrated on MLPerf Inference results",
-  "serving.memory_usable": "provisional: to be calibrated on MLPerf Inference results",
+  "serving.prefill_efficiency":
+    "fitted: the share of peak that prompt processing reaches, attention over the prompt included; set mostly by Llama 3.1 405B's 9,429-token prompts (MLPerf Inference v5.1, DGX B200). Calibration RMS ln error 0.115 over 6 results, 0.272 over 30 held out (docs/serving.md).",
+  "serving.decode_efficiency":
+    "fitted: the share of peak the decode matrix multiplies reach at large batch; set mostly by the Llama 2 70B Offline results (8xH100 3,066, 8xH200 3,913, B200 FP4 12,691 tokens/s a GPU).",
+  "serving.bandwidth_efficiency":
+    "fitted: the effective bandwidth of KV-cache reads (and of weight reads at small batch); the dense results barely constrain it, DeepSeek-R1 on B200 sets it. It makes batch-1 figures conservative.",
+  "serving.memory_usable":
+    "not fitted (the published results move by less than 0.001 with it): the share of HBM serving engines give weights and KV cache by default, TensorRT-LLM 0.90-0.95, vLLM 0.93-0.98.",
   // ------------------------------------------------------------------ Models
   "model.llama-2-70b.params":
     "from config.json: 80 layers x (attention 2 x 8192^2 + 2 x 8192 x 1024, MLP 3 x 8192 x 28672) + 2 x 32000 x 8192 embeddings = 68.98B ('70B'). MLPerf Inference's benchmark model.",

@@ -6,8 +6,7 @@ import type { ServingData } from "../../types";
  * scripts/calibrate-serving.ts on six MLPerf Inference Offline results and checked against 30
  * held-out results (docs/serving.md). Memory usable is the engines' own setting, not fitted.
  */
-const FITTED =
-  "Fitted: scripts/calibrate-serving.ts on MLPerf Inference v4.1/v5.1 Offline results (docs/serving.md)";
+const FITTED = "Fitted: scripts/calibrate-serving.ts on MLPerf Inference v4.1/v5.1 Offline results (docs/serving.md)";
 const ENGINES = "TensorRT-LLM (0.90-0.95) and vLLM (0.93-0.98) GPU memory settings, as in their documentation";
 const METHOD = "The roofline serving model (docs/serving.md)";
 const AS_OF = "2025-09";

@@ -13,8 +13,9 @@ import { hoursIn } from "./time";
  * GPU-hour):
  * - the purchase is paid at time 0; operating costs (energy, facility, operations) and rent
  *   are paid at the end of each period, for that period;
- * - the residual value (`finance.residual_value` x the purchase) comes back at the end of the
- *   last period;
+ * - the hardware is sold at the end of the last period, for the purchase price x `resaleShare`:
+ *   the residual value (`finance.residual_value`, the share recovered at the end of the
+ *   depreciation life) reached by a constant yearly decline, residual^(years / life);
  * - a flow at t years is worth flow / (1 + cost of capital)^t today.
  * With cost of capital 0 and residual 0 the schedule sums to the undiscounted totals.
  */
@@ -36,6 +37,20 @@ export const MAX_SCHEDULE_ROWS = 1_048_575;
 /** What is worth `amount` at `years` from now, today: amount / (1 + rate)^years. */
 export function presentValue(amount: number, years: number, rate: number): number {
   return rate === 0 ? amount : amount / Math.pow(1 + rate, years);
+}
+
+/**
+ * Share of the purchase price owned hardware fetches `years` after it was bought: the residual
+ * value at the end of the depreciation life, with a constant yearly decline before and after,
+ *
+ *   share = residual^(years / life)        (0 when the residual is 0)
+ *
+ * Example (2026.11-1: residual 0.2 after a 5-year life): sold after 3 years, 0.2^(3/5) = 0.381
+ * of the price (Epoch AI's 27.6% a year gives 0.724^3 = 0.379).
+ */
+export function resaleShare(book: PriceBook, years: number): number {
+  const residual = book.finance.residualValue;
+  return residual === 0 ? 0 : Math.pow(residual, years / book.facility.depreciationYears);
 }
 
 /** An amount paid (positive) or received (negative) `years` after the purchase. */
@@ -83,7 +98,7 @@ function periodsOf(years: number, period: Period): { length: number; end: number
 
 /**
  * What owning the nodes for `gpus` accelerators pays, period by period: the purchase at 0,
- * each period's operating costs at its end, the residual value back at the last one.
+ * each period's operating costs at its end, the resale (`resaleShare`) back at the last one.
  */
 export function ownedFlows(book: PriceBook, gpu: Accelerator, gpus: number, years: number, period: Period): Flow[] {
   const capex = capexUsd(book, gpu, gpus);
@@ -94,7 +109,7 @@ export function ownedFlows(book: PriceBook, gpu: Accelerator, gpus: number, year
     { years: 0, amount: capex },
     ...periods.map(({ length, end }, i) => ({
       years: end,
-      amount: operating * length - (i === periods.length - 1 ? capex * book.finance.residualValue : 0),
+      amount: operating * length - (i === periods.length - 1 ? capex * resaleShare(book, years) : 0),
     })),
   ];
 }
@@ -178,7 +193,7 @@ export function levelizedGpuHourUsd(book: PriceBook, gpu: Accelerator, kind: "ca
   const capex = capexUsd(book, gpu, node);
   const op = kind === "buy" ? operatingPerYear(book, gpu, node) : undefined;
   const operating = op ? op.energy + op.facility + op.operations : 0;
-  let costs = capex - presentValue(capex * book.finance.residualValue, life, rate);
+  let costs = capex - presentValue(capex * resaleShare(book, life), life, rate);
   let hours = 0;
   for (const { length, end } of periodsOf(life, "year")) {
     costs += presentValue(operating * length, end, rate);

@@ -14,6 +14,7 @@ import {
   parsePricing,
   periodLengths,
   presentValue,
+  resaleShare,
   tcoTable,
   trainCo2Tonnes,
   trainEnergyMwh,
@@ -64,6 +65,22 @@ describe("cash flows", () => {
     const rows = cashFlows(founding, h100, 8, 3, "aws", reserved, "month");
     expect(rows).toHaveLength(37);
     expect(rows.reduce((s, r) => s + (r.buy as number), 0)).toBeCloseTo(ownershipCost(founding, h100, 8, 3).total, 4);
+  });
+
+  it("resale: the residual value at the end of the life, a constant decline before and after", () => {
+    const book = bookFor(
+      new Map([
+        ["finance.residual_value", 0.2],
+        ["facility.depreciation_years", 5],
+      ]),
+      FOUNDING_EDITION,
+    );
+    expect(resaleShare(book, 5)).toBeCloseTo(0.2, 12);
+    expect(resaleShare(book, 3)).toBeCloseTo(0.2 ** 0.6, 12);
+    expect(resaleShare(book, 10)).toBeCloseTo(0.04, 12);
+    expect(resaleShare(founding, 3)).toBe(0);
+    const rows = cashFlows(book, book.accelerator("H100-SXM"), 8, 3, "aws", reserved, "year");
+    expect(rows[3]!.buy as number).toBeCloseTo(OPERATING - 0.2 ** 0.6 * NODE_CAPEX, 6);
   });
 
   it("the last period credits the residual value", () => {

@@ -194,17 +194,17 @@ export class PriceBook {
   /** The book's parts, for `rebuild`. */
   parts(): Readonly<Parts> {
     return {
-      accelerators: this.accelerators as Map<string, Accelerator>,
-      instances: this.instances as Map<string, Instance>,
-      instancesByName: this.instancesByName as Map<string, Instance>,
+      accelerators: this.accelerators,
+      instances: this.instances,
+      instancesByName: this.instancesByName,
       providers: this.providers,
       facility: this.facility,
       methods: this.methods,
       customChip: this.customChip,
       finance: this.finance,
       serving: this.serving,
-      models: this.models as Map<string, Model>,
-      apis: this.apis as Map<string, ApiPrice>,
+      models: this.models,
+      apis: this.apis,
     };
   }
 
@@ -297,17 +297,17 @@ function instanceKey(provider: string, gpuId: string): string {
 
 /** The parts of a price book, each built from its own keys. */
 interface Parts {
-  accelerators: Map<string, Accelerator>;
-  instances: Map<string, Instance>;
-  instancesByName: Map<string, Instance>;
+  accelerators: ReadonlyMap<string, Accelerator>;
+  instances: ReadonlyMap<string, Instance>;
+  instancesByName: ReadonlyMap<string, Instance>;
   providers: readonly string[];
   facility: Facility;
   methods: Methods;
   customChip: CustomChip;
   finance: Finance;
   serving: Serving;
-  models: Map<string, Model>;
-  apis: Map<string, ApiPrice>;
+  models: ReadonlyMap<string, Model>;
+  apis: ReadonlyMap<string, ApiPrice>;
 }
 
 const ACCELERATOR = (id: string) => `accelerator:${id.toLowerCase()}`;
@@ -345,57 +345,95 @@ function buildAll(data: PriceBookData, read: Reader): Parts {
   };
 }
 
-/** `base`'s parts, with the `affected` sections (and the instances of a rebuilt accelerator) built anew. */
-function rebuild(data: PriceBookData, base: PriceBook, affected: ReadonlySet<string>, read: Reader): Parts {
-  const old = base.parts();
-  const accelerators = new Map(old.accelerators);
-  const rebuiltGpus = new Set<string>();
-  for (const a of data.accelerators) {
-    if (!affected.has(ACCELERATOR(a.id))) continue;
-    accelerators.set(a.id.toLowerCase(), buildAccelerator(a, read));
-    rebuiltGpus.add(a.id.toLowerCase());
-  }
-  let instances = old.instances;
-  let instancesByName = old.instancesByName;
-  const touched = data.instances.filter(
-    (i) => affected.has(INSTANCE(instanceName(i))) || rebuiltGpus.has(i.gpu.toLowerCase()),
-  );
-  if (touched.length) {
-    instances = new Map(old.instances);
-    instancesByName = new Map(old.instancesByName);
-    for (const i of touched) {
-      const instance = buildInstance(i, read, accelerators);
-      const key = instanceKey(i.provider, instance.gpu.id);
-      if (old.instances.get(key) === old.instancesByName.get(instanceName(i))) instances.set(key, instance);
-      instancesByName.set(instanceName(i), instance);
+/** Where each section's figures are in an edition's data: built once per edition, for `rebuild`. */
+interface Layout {
+  readonly accelerators: ReadonlyMap<string, AcceleratorData>;
+  readonly instances: ReadonlyMap<string, InstanceData>;
+  /** The instances carrying each accelerator (by lower-case id): rebuilt with it. */
+  readonly instancesOf: ReadonlyMap<string, readonly InstanceData[]>;
+  readonly models: ReadonlyMap<string, ModelData>;
+  readonly apis: ReadonlyMap<string, ApiPriceData>;
+}
+
+const layouts = new WeakMap<PriceBookData, Layout>();
+
+function layoutOf(data: PriceBookData): Layout {
+  let layout = layouts.get(data);
+  if (!layout) {
+    const instancesOf = new Map<string, InstanceData[]>();
+    for (const i of data.instances) {
+      const gpu = i.gpu.toLowerCase();
+      instancesOf.set(gpu, [...(instancesOf.get(gpu) ?? []), i]);
     }
+    layout = {
+      accelerators: new Map(data.accelerators.map((a) => [ACCELERATOR(a.id), a])),
+      instances: new Map(data.instances.map((i) => [INSTANCE(instanceName(i)), i])),
+      instancesOf,
+      models: new Map(data.models.map((m) => [MODEL(m.id), m])),
+      apis: new Map(data.apis.map((a) => [API(a.id), a])),
+    };
+    layouts.set(data, layout);
   }
-  const maybe = <T>(section: string, build: () => T, current: T) => (affected.has(section) ? build() : current);
-  const rebuildEach = <D extends { id: string }, T>(
-    items: readonly D[],
-    current: Map<string, T>,
-    section: (id: string) => string,
-    build: (d: D) => T,
-  ) => {
-    const changed = items.filter((d) => affected.has(section(d.id)));
-    if (!changed.length) return current;
-    const next = new Map(current);
-    for (const d of changed) next.set(d.id.toLowerCase(), build(d));
-    return next;
+  return layout;
+}
+
+/**
+ * `base`'s parts, with the `affected` sections (and the instances of a rebuilt accelerator)
+ * built anew; every other part is `base`'s own object. Work in proportion to what changed.
+ */
+function rebuild(data: PriceBookData, base: PriceBook, affected: ReadonlySet<string>, read: Reader): Parts {
+  const layout = layoutOf(data);
+  const old = base.parts();
+  const parts: Parts = { ...old };
+  /** The writable top of the patched book's map `field`: an overlay on the base's, made on first write. */
+  const copy = <T>(
+    field: "accelerators" | "instances" | "instancesByName" | "models" | "apis",
+    from: ReadonlyMap<string, T>,
+  ): Map<string, T> => {
+    if (parts[field] === from) parts[field] = new OverlayMap(from) as never;
+    return (parts[field] as unknown as OverlayMap<string, T>).top;
   };
-  return {
-    accelerators,
-    instances,
-    instancesByName,
-    providers: old.providers,
-    facility: maybe("facility", () => buildFacility(data, read), old.facility),
-    methods: maybe("methods", () => buildMethods(data, read), old.methods),
-    customChip: maybe("chip", () => buildCustomChip(data, read), old.customChip),
-    finance: maybe("finance", () => buildFinance(data, read), old.finance),
-    serving: maybe("serving", () => buildServing(data, read), old.serving),
-    models: rebuildEach(data.models, old.models, MODEL, (m) => buildModel(m, read)),
-    apis: rebuildEach(data.apis, old.apis, API, (a) => buildApi(a, read)),
+  const rebuildInstance = (i: InstanceData) => {
+    const instance = buildInstance(i, read, parts.accelerators);
+    const key = instanceKey(i.provider, instance.gpu.id);
+    const name = instanceName(i);
+    // The provider's default instance for this accelerator stays the one listed first.
+    if (old.instances.get(key) === old.instancesByName.get(name)) copy("instances", old.instances).set(key, instance);
+    copy("instancesByName", old.instancesByName).set(name, instance);
   };
+  // Accelerators first: an instance rebuilt in its own right must carry the rebuilt accelerator.
+  const ordered = [...affected].sort((a, b) => +layout.accelerators.has(b) - +layout.accelerators.has(a));
+  for (const section of ordered) {
+    const accelerator = layout.accelerators.get(section);
+    if (accelerator) {
+      copy("accelerators", old.accelerators).set(accelerator.id.toLowerCase(), buildAccelerator(accelerator, read));
+      for (const i of layout.instancesOf.get(accelerator.id.toLowerCase()) ?? []) {
+        if (!affected.has(INSTANCE(instanceName(i)))) rebuildInstance(i);
+      }
+      continue;
+    }
+    const instance = layout.instances.get(section);
+    if (instance) {
+      rebuildInstance(instance);
+      continue;
+    }
+    const model = layout.models.get(section);
+    if (model) {
+      copy("models", old.models).set(model.id.toLowerCase(), buildModel(model, read));
+      continue;
+    }
+    const api = layout.apis.get(section);
+    if (api) {
+      copy("apis", old.apis).set(api.id.toLowerCase(), buildApi(api, read));
+      continue;
+    }
+    if (section === "facility") parts.facility = buildFacility(data, read);
+    else if (section === "methods") parts.methods = buildMethods(data, read);
+    else if (section === "chip") parts.customChip = buildCustomChip(data, read);
+    else if (section === "finance") parts.finance = buildFinance(data, read);
+    else if (section === "serving") parts.serving = buildServing(data, read);
+  }
+  return parts;
 }
 
 function buildAccelerator(a: AcceleratorData, read: Reader): Accelerator {
@@ -592,16 +630,21 @@ class Reader {
   ) {}
 
   value(key: string, shipped: Figure, group: AssumptionGroup, label: string, bounds: Bounds): number {
-    let value = this.base?.assumptions.get(key)?.value ?? shipped.value;
-    if (this.overrides.has(key)) {
-      value = this.overrides.get(key)!;
-      const problem = boundsProblem(value, bounds);
-      if (problem) throw invalid(`Assumption ${quote(key)} ${problem} (${shipped.unit}); got ${value}.`);
-      this.overrides.delete(key);
+    const override = this.overrides.get(key);
+    if (override === undefined) {
+      // Patching: a key the overrides do not touch keeps its base assumption (the overlay shows it).
+      const inBase = this.base?.assumptions.get(key);
+      if (inBase) return inBase.value;
+      this.assumptions.set(key, { key, group, label, value: shipped.value, shipped, bounds });
+      this.sections.set(key, this.section);
+      return shipped.value;
     }
-    this.assumptions.set(key, { key, group, label, value, shipped, bounds });
+    const problem = boundsProblem(override, bounds);
+    if (problem) throw invalid(`Assumption ${quote(key)} ${problem} (${shipped.unit}); got ${override}.`);
+    this.overrides.delete(key);
+    this.assumptions.set(key, { key, group, label, value: override, shipped, bounds });
     if (!this.base) this.sections.set(key, this.section);
-    return value;
+    return override;
   }
 
   rejectUnused(): void {
@@ -613,34 +656,34 @@ class Reader {
   }
 }
 
-/** The base book's assumptions with a few replaced, in the base's order. */
-class OverlayMap implements ReadonlyMap<string, Assumption> {
+/** A map with a few values replaced, in the base's order: a patched book's view of its base's maps. */
+class OverlayMap<K, V> implements ReadonlyMap<K, V> {
   constructor(
-    private readonly base: ReadonlyMap<string, Assumption>,
-    private readonly top: ReadonlyMap<string, Assumption>,
+    private readonly base: ReadonlyMap<K, V>,
+    readonly top: Map<K, V> = new Map(),
   ) {}
   get size(): number {
     return this.base.size;
   }
-  get(key: string): Assumption | undefined {
+  get(key: K): V | undefined {
     return this.top.get(key) ?? this.base.get(key);
   }
-  has(key: string): boolean {
+  has(key: K): boolean {
     return this.base.has(key);
   }
-  *entries(): MapIterator<[string, Assumption]> {
+  *entries(): MapIterator<[K, V]> {
     for (const [k, v] of this.base) yield [k, this.top.get(k) ?? v];
   }
-  *keys(): MapIterator<string> {
+  *keys(): MapIterator<K> {
     yield* this.base.keys();
   }
-  *values(): MapIterator<Assumption> {
+  *values(): MapIterator<V> {
     for (const [, v] of this.entries()) yield v;
   }
-  [Symbol.iterator](): MapIterator<[string, Assumption]> {
+  [Symbol.iterator](): MapIterator<[K, V]> {
     return this.entries();
   }
-  forEach(callback: (value: Assumption, key: string, map: ReadonlyMap<string, Assumption>) => void): void {
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void): void {
     for (const [k, v] of this.entries()) callback(v, k, this);
   }
 }

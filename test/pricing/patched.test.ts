@@ -101,3 +101,18 @@ function attempt<T>(f: () => T): T | string {
     return String(error);
   }
 }
+
+describe("patching an accelerator and its instance together", () => {
+  it("the instance carries the rebuilt accelerator, whatever the order of the keys", () => {
+    for (const keys of [
+      ["aws.p5.48xlarge.ondemand", "h100-sxm.node_gpus"],
+      ["h100-sxm.node_gpus", "aws.p5.48xlarge.ondemand"],
+    ]) {
+      const patched = full.patched(new Map(keys.map((k) => [k, k.endsWith("node_gpus") ? 4 : 42] as const)));
+      const h100 = patched.accelerator("H100-SXM");
+      expect(h100.gpusPerNode).toBe(4);
+      expect(patched.instance("aws", h100).gpu).toBe(h100);
+      expect(patched.instance("aws", h100).hourlyUsd.ondemand).toBe(42);
+    }
+  });
+});

@@ -18,7 +18,7 @@ import { emptyDocument } from "../src/store/document";
 import { newSheet } from "../src/store/plan";
 import { SHEET_NAME } from "../src/store/sheet";
 import { FakeWorkbook } from "../test/harness/fakeExcel";
-import { timeMs, type BenchOptions, type Measurement } from "./types";
+import { compareMs, timeMs, type BenchOptions, type Measurement } from "./types";
 
 const DIST = path.resolve(__dirname, "../dist");
 
@@ -29,7 +29,7 @@ interface Invocation {
 }
 
 /** Loads the bundle once, in this context, over a fake workbook; returns its functions. */
-function loadBundle(): { fn: (id: string) => Fn; wb: FakeWorkbook } {
+export function loadBundle(): { fn: (id: string) => Fn; wb: FakeWorkbook } {
   const wb = new FakeWorkbook();
   wb.putSheet(SHEET_NAME, newSheet(emptyDocument()).cells);
   const registered = new Map<string, Fn>();
@@ -54,7 +54,7 @@ function loadBundle(): { fn: (id: string) => Fn; wb: FakeWorkbook } {
 }
 
 /** Starts `count` cells of `f` (arguments per cell) and resolves when every cell has its first result. */
-async function openCells(f: Fn, count: number, args: (i: number) => unknown[]): Promise<Invocation[]> {
+export async function openCells(f: Fn, count: number, args: (i: number) => unknown[]): Promise<Invocation[]> {
   const cells: Invocation[] = [];
   let pending = count;
   let done!: () => void;
@@ -83,18 +83,25 @@ const inline: Fn = (gpus, _gpu, _pricing, years, _provider, _scenario, invocatio
 export async function run({ smoke }: BenchOptions): Promise<Measurement[]> {
   const { fn, wb } = loadBundle();
   const cells = smoke ? 200 : 100_000;
-  const perCellRuns = smoke ? 1 : 5;
+  const perCellRuns = smoke ? 1 : 7;
   const args = (i: number) => [8 + (i % 64), "H100-SXM", "reserved3y", 3, "aws", null];
   const cluster = fn("CLUSTERCOST");
 
-  const cellMs = await timeMs(async () => close(await openCells(cluster, cells, args)), perCellRuns);
-  const inlineMs = await timeMs(async () => close(await openCells(inline, cells, args)), perCellRuns);
+  const [cellMs, inlineMs] = await compareMs(
+    [async () => close(await openCells(cluster, cells, args)), async () => close(await openCells(inline, cells, args))],
+    perCellRuns,
+  );
 
   // A cell with its own override range: each cell a different range (a worst case: no two share a book).
   const ranged = smoke ? 100 : 10_000;
   const withRange = (i: number) => [...args(i).slice(0, 5), [["aws.p5.48xlarge.reserved3y", 20 + i / 1000]]];
-  const plainMs = await timeMs(async () => close(await openCells(cluster, ranged, args)), perCellRuns);
-  const rangeMs = await timeMs(async () => close(await openCells(cluster, ranged, withRange)), perCellRuns);
+  const [rangeMs, plainMs] = await compareMs(
+    [
+      async () => close(await openCells(cluster, ranged, withRange)),
+      async () => close(await openCells(cluster, ranged, args)),
+    ],
+    perCellRuns,
+  );
 
   // An edit reaching every open cell: a co-author types a new PUE; every cell recomputes.
   const open = await openCells(fn("CLUSTERCOST"), cells, (i) => [8 + (i % 64), "H100-SXM", "buy", 3, "aws", null]);

@@ -37,15 +37,31 @@ export function withinBudget(m: Measurement): boolean | undefined {
   return true;
 }
 
+/** Collects garbage when the runner allows it (npm run bench passes --expose-gc), so a run does not pay for the last one's. */
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Median of timed runs of `work` (ms), after a warm-up run. */
 export async function timeMs(work: () => unknown, runs: number): Promise<number> {
-  await work();
-  const times: number[] = [];
+  return (await compareMs([work], runs))[0]!;
+}
+
+/**
+ * Medians of timed runs of several pieces of work (ms), interleaved (a, b, a, b...) after a
+ * warm-up of each, so that a machine busy for a moment slows them alike: ratios between them
+ * are what the budgets hold.
+ */
+export async function compareMs(works: readonly (() => unknown)[], runs: number): Promise<number[]> {
+  for (const work of works) await work();
+  const times = works.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
+    for (const [w, work] of works.entries()) {
+      collect();
+      const start = performance.now();
+      await work();
+      times[w]!.push(performance.now() - start);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
 }

@@ -22,6 +22,11 @@ interface Shape {
   readonly cols: number;
 }
 
+/** Whether an argument is a range or an array of more than one element. */
+function isArray(arg: unknown): boolean {
+  return Array.isArray(arg) && (arg.length > 1 || (Array.isArray(arg[0]) && (arg[0] as unknown[]).length > 1));
+}
+
 /** An argument's shape: 1 x 1 for a value, omitted, or a one-cell range. */
 function shapeOf(arg: unknown): Shape {
   if (!Array.isArray(arg) || arg.length === 0 || !Array.isArray(arg[0])) return { rows: 1, cols: 1 };
@@ -44,6 +49,8 @@ function elementAt(arg: unknown, shape: Shape, r: number, c: number): unknown {
  * when every argument is a single value). Each element's error stays in its cell.
  */
 export function broadcast(args: readonly unknown[], compute: (...values: unknown[]) => number): Grid {
+  // Most cells pass single values: no shapes to work out (a 1 x 1 range is a single value too).
+  if (!args.some(isArray)) return [[cellValue(() => compute(...args))]];
   const shapes = args.map(shapeOf);
   let rows = 1;
   let cols = 1;

@@ -49,11 +49,14 @@ export function live(
     cancelled = true;
     unsubscribe();
   };
-  void store.ready.then(() => {
+  const start = () => {
     if (cancelled) return;
     push();
     unsubscribe = store.subscribe(push);
-  });
+  };
+  // Once the workbook is read, a new cell answers at once (no promise per cell, thousands per recalc).
+  if (store.isReady) start();
+  else void store.ready.then(start);
 }
 
 /** Functions that never read the price book (TRAINFLOPS, SCALEGAIN): plain, not streaming. */

@@ -43,7 +43,7 @@ export function bookFor(overrides: Overrides, edition: string = LATEST_EDITION):
 
 /** Derived books kept per base book: the most recent cells' own override ranges. */
 const derived = new WeakMap<PriceBook, Map<string, PriceBook>>();
-export const MAX_DERIVED_PER_BOOK = 4096;
+export const MAX_DERIVED_PER_BOOK = 1024;
 
 /**
  * `base` with a cell's own overrides on top (`PriceBook.patched`), cached per base book and

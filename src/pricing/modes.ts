@@ -19,6 +19,12 @@ export const OWN_MODES = ["capex", "buy", "amortized"] as const;
 export type OwnMode = (typeof OWN_MODES)[number];
 export const PRICING_MODES: readonly string[] = [...OWN_MODES, ...RENT_MODES];
 
+/** Every named pricing, parsed once (a recalculation reads the same few names thousands of times). */
+const NAMED_PRICING: ReadonlyMap<string, Pricing> = new Map<string, Pricing>([
+  ...OWN_MODES.map((kind) => [kind, Object.freeze({ kind })] as const),
+  ...RENT_MODES.map((mode) => [mode, Object.freeze({ kind: "rent", mode })] as const),
+]);
+
 /**
  * Reads a `pricing` argument: a mode name in any case, or a number (USD per GPU-hour).
  * parsePricing("Reserved3Y") = { kind: "rent", mode: "reserved3y" }.
@@ -30,9 +36,8 @@ export function parsePricing(value: string | number): Pricing {
     }
     return { kind: "rate", usdPerGpuHour: value };
   }
-  const mode = value.trim().toLowerCase();
-  if ((OWN_MODES as readonly string[]).includes(mode)) return { kind: mode as OwnMode };
-  if ((RENT_MODES as readonly string[]).includes(mode)) return { kind: "rent", mode: mode as RentMode };
+  const known = NAMED_PRICING.get(value) ?? NAMED_PRICING.get(value.trim().toLowerCase());
+  if (known) return known;
   throw invalid(`Unknown pricing ${quote(value)}. Use ${listOf(PRICING_MODES)}, or a price in USD per GPU-hour.`);
 }
 

@@ -136,6 +136,10 @@ function fingerprint(s: Interpreted | StoreState): string {
  */
 export class AssumptionStore {
   readonly ready: Promise<void>;
+  /** Whether the first read has completed (`ready` has resolved): cells then compute at once. */
+  get isReady(): boolean {
+    return this.loaded;
+  }
   private state: StoreState = { status: "empty", doc: emptyDocument(), version: 0, problems: [], location: "none" };
   private readonly listeners = new Set<() => void>();
   private readonly healthListeners = new Set<() => void>();

@@ -87,7 +87,7 @@ export async function run({ smoke }: BenchOptions): Promise<Measurement[]> {
   const args = (i: number) => [8 + (i % 64), "H100-SXM", "reserved3y", 3, "aws", null];
   const cluster = fn("CLUSTERCOST");
 
-  const [cellMs, inlineMs] = await compareMs(
+  const [cellMs = 0, inlineMs = 0] = await compareMs(
     [async () => close(await openCells(cluster, cells, args)), async () => close(await openCells(inline, cells, args))],
     perCellRuns,
   );
@@ -95,7 +95,7 @@ export async function run({ smoke }: BenchOptions): Promise<Measurement[]> {
   // A cell with its own override range: each cell a different range (a worst case: no two share a book).
   const ranged = smoke ? 100 : 10_000;
   const withRange = (i: number) => [...args(i).slice(0, 5), [["aws.p5.48xlarge.reserved3y", 20 + i / 1000]]];
-  const [rangeMs, plainMs] = await compareMs(
+  const [rangeMs = 0, plainMs = 0] = await compareMs(
     [
       async () => close(await openCells(cluster, ranged, withRange)),
       async () => close(await openCells(cluster, ranged, args)),

@@ -1,57 +1,52 @@
-/**
- * Excel's custom-functions runtime, for Node: the adapters of src/functions register here
- * (through the same generated `CustomFunctions.associate` calls Excel runs) and are called the
- * way Excel calls them, so the CLI's numbers are Excel's. Import this before any adapter.
- */
-export class CellError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message ?? "");
-    this.name = "CellError";
-  }
-}
-
-type Adapter = (...args: unknown[]) => unknown;
-const registered = new Map<string, Adapter>();
-
-(globalThis as { CustomFunctions?: unknown }).CustomFunctions = {
-  associate(id: string, fn: Adapter) {
-    registered.set(id.toUpperCase(), fn);
-  },
-  Error: CellError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
-};
-
-/** What a function answered: a value (a 2-D array for a spill) or an Excel error. */
-export type CellResult = number | string | boolean | CellResult[][] | CellError;
-
-export function functionIds(): string[] {
-  return [...registered.keys()].sort();
-}
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { FunctionHost, cellValue, parseMetadata } from "../runtime";
+import type { Env } from "./calc/types";
+import type { Value } from "./calc/values";
 
 /**
- * Calls function `id` as Excel does: every declared parameter present (omitted ones null) and
- * a streaming invocation last; resolves with its first result.
+ * Excel's custom-functions runtime for the gpu-cost bundle: src/runtime's host, installed as the
+ * global `CustomFunctions` before the adapters load (this module comes first in the bundle), so
+ * their generated `CustomFunctions.associate` calls register here. Calls go by the positions of
+ * functions.json, which the CLI build writes beside the bundle (dist/cli/functions.json).
  */
-export function callFunction(id: string, args: unknown[]): Promise<CellResult> {
-  const fn = registered.get(id.toUpperCase());
-  if (!fn) return Promise.resolve(new CellError("#NAME?", `Unknown function GPU.${id}.`));
-  const declared = fn.length - 1; // the adapters' parameters, then the invocation
-  if (args.length > declared) {
-    return Promise.resolve(
-      new CellError("#VALUE!", `GPU.${id} takes at most ${declared} arguments; got ${args.length}.`),
-    );
-  }
-  const padded = [...args, ...Array<null>(declared - args.length).fill(null)];
-  return new Promise((resolve) => {
-    const invocation: { setResult(v: unknown): void; onCanceled?: () => void } = {
-      setResult(value) {
-        invocation.onCanceled?.(); // one result is all a recalculation needs
-        resolve(value as CellResult);
-      },
-    };
-    fn(...padded, invocation);
-  });
+export const host = new FunctionHost();
+(globalThis as { CustomFunctions?: unknown }).CustomFunctions = host.customFunctions;
+
+/** Reads functions.json from beside the bundle (or `file`). */
+export function loadMetadata(file = path.join(__dirname, "functions.json")): void {
+  host.useMetadata(parseMetadata(readFileSync(file, "utf8")));
+}
+
+/** The formula engine's view of the add-in's functions, computed as Excel would. */
+export function customFunctionsEnv(functions: FunctionHost = host, now = excelNow()): Env {
+  return {
+    now,
+    customFunction(id) {
+      const meta = functions.metadata(id);
+      if (!meta || !functions.adapter(id)) return undefined;
+      const name = `GPU.${meta.id.toUpperCase()}`;
+      return {
+        name,
+        matrix: meta.parameters.map((p) => p.dimensionality === "matrix"),
+        async call(args, address) {
+          const outcome = await functions.call(meta.id, args, { timeoutMs: 30_000, address });
+          return cellValue(outcome, name) as Value;
+        },
+      };
+    },
+  };
+}
+
+/** The current date-time as an Excel serial (local time, as Excel's NOW). */
+export function excelNow(date = new Date()): number {
+  const local = Date.UTC(
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+  );
+  return (local - Date.UTC(1899, 11, 30)) / 86_400_000;
 }

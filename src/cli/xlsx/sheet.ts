@@ -370,13 +370,13 @@ class Splicer {
 
 /**
  * Writes worksheet `part` with `writes` applied (by cellKey), emitting text to `emit`. Cells the
- * part lacks are inserted in row-major order (new rows too); `dimension` replaces <dimension ref>.
+ * part lacks are inserted in row-major order (new rows too); <dimension ref> grows to cover `grow`.
  */
 export async function writeSheet(
   pkg: Package,
   part: string,
   writes: ReadonlyMap<number, CellWrite>,
-  dimension: string | undefined,
+  grow: Area | undefined,
   emit: (text: string) => void,
 ): Promise<void> {
   const keys = [...writes.keys()].sort((a, b) => a - b);
@@ -456,12 +456,20 @@ export async function writeSheet(
         }
       } else if (span && n === "f") {
         span.f = { start: childStart, tagEnd: end, end: end };
-      } else if (n === "dimension" && dimension !== undefined) {
-        const start = splicer.lastIndexOf("<", end);
-        splicer.emitTo(start);
-        emit(`<${tag.name} ref="${dimension}"/>`);
-        splicer.skipTo(end);
-        if (!tag.isSelfClosing) throw new XlsxError(`${part}: <dimension> has content.`);
+      } else if (n === "dimension" && grow !== undefined && tag.isSelfClosing) {
+        const now = parseArea(attr(tag, "ref") ?? "");
+        const wider = now && {
+          r0: Math.min(now.r0, grow.r0),
+          c0: Math.min(now.c0, grow.c0),
+          r1: Math.max(now.r1, grow.r1),
+          c1: Math.max(now.c1, grow.c1),
+        };
+        if (wider && (wider.r0 !== now.r0 || wider.c0 !== now.c0 || wider.r1 !== now.r1 || wider.c1 !== now.c1)) {
+          const start = splicer.lastIndexOf("<", end);
+          splicer.emitTo(start);
+          emit(setAttribute(splicer.slice(start, end), "ref", areaText(wider)));
+          splicer.skipTo(end);
+        }
       }
     },
     close(name, end) {

@@ -107,11 +107,14 @@ export function decodeXstring(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** Characters XML 1.0 cannot hold: C0 controls but tab, LF and CR; U+FFFE/U+FFFF; lone surrogates. */
+const NOT_XML = new RegExp(
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what must be escaped
+  "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]",
+  "g",
+);
+const hex4 = (c: string) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+
 export function encodeXstring(text: string): string {
-  return text
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(
-      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
-    );
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(NOT_XML, (c) => `_x${hex4(c)}_`);
 }

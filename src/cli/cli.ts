@@ -274,6 +274,10 @@ export function main(): void {
   };
   process.on("uncaughtException", fatal);
   process.on("unhandledRejection", fatal);
+  // A reader that stops reading (`gpu-cost ... | head`) is not a failure.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
   try {
     loadMetadata();
   } catch (error) {

@@ -26,6 +26,8 @@ export const DIST = path.resolve(__dirname, "../../dist");
 
 export interface Runtime {
   metadata: FunctionMetadata[];
+  /** The host the bundle registered with (src/runtime), for callers such as the CLI's engine. */
+  host: FunctionHost;
   /** How many times each id was associated. */
   associations: Map<string, number>;
   fn(id: string): (...args: unknown[]) => unknown;
@@ -70,5 +72,5 @@ export function loadRuntime(dist = DIST, globals: Record<string, unknown> = {}):
     if ("error" in outcome) throw new Error(`${id} gave ${outcome.error.code} ${outcome.error.message}`);
     throw outcome.thrown;
   };
-  return { metadata, associations: host.associations, fn, call, value };
+  return { metadata, host, associations: host.associations, fn, call, value };
 }

@@ -441,6 +441,22 @@ export async function writeSheet(
           splicer.emitTo(rowStart);
           emit(rows);
         }
+        // The row's spans hint ("first:last" column) must cover cells written into it.
+        const spans = attr(tag, "spans");
+        const m = spans === undefined ? null : /^(\d+):(\d+)$/.exec(spans);
+        if (m) {
+          let lo = Number(m[1]);
+          let hi = Number(m[2]);
+          for (let i = next; i < keys.length && rowOf(keys[i]!) === row; i++) {
+            lo = Math.min(lo, colOf(keys[i]!));
+            hi = Math.max(hi, colOf(keys[i]!));
+          }
+          if (`${lo}:${hi}` !== spans) {
+            splicer.emitTo(rowStart);
+            emit(setAttribute(splicer.slice(rowStart, end), "spans", `${lo}:${hi}`));
+            splicer.skipTo(end);
+          }
+        }
       } else if (n === "c" && span) {
         const r = attr(tag, "r");
         const at = r === undefined ? { row, col: col + 1 } : parseCellAddress(r)!;

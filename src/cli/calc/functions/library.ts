@@ -34,7 +34,7 @@ function arrayThenScalars(f: Lib, min: number, max: number): FnDef {
   return fn(
     min,
     max,
-    ["any", "scalar"],
+    ["array", "scalar"],
     ([array, ...rest]: [Value, ...Scalar[]], ctx: Ctx) => {
       const xs = numbers([array], ctx);
       if (isError(xs)) return xs;
@@ -70,7 +70,8 @@ function pairsFn(f: Lib, leading = 0): FnDef {
 
 /** Cash flows (and dates) as numbers: IRR(values, guess), XNPV(rate, values, dates)... */
 function flowsFn(f: Lib, layout: ("rate" | "flows" | "dates" | "scalar")[], min: number): FnDef {
-  const kinds = layout.map((k): Kind => (k === "flows" || k === "dates" ? "any" : "scalar"));
+  // Cash flows and dates are array parameters: `IRR(A1:A5*{-1;1;1;1;1})` is evaluated as an array.
+  const kinds = layout.map((k): Kind => (k === "flows" || k === "dates" ? "array" : "scalar"));
   return fn(min, layout.length, kinds, (args: Value[], ctx: Ctx) => {
     const prepared: unknown[] = [];
     for (let i = 0; i < args.length; i++) {

@@ -49,14 +49,14 @@ export const processIo: CliIo = {
 };
 
 function readAssumptionsFile(file: string): string {
-  if (!existsSync(file)) throw new UsageError(`No assumptions file at ${file}.`);
-  if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not an assumptions file.`);
+  if (!existsSync(file)) throw new Failure(`No assumptions file at ${file}.`);
+  if (statSync(file).isDirectory()) throw new Failure(`${file} is a folder, not an assumptions file.`);
   const text = readFileSync(file, "utf8");
   try {
     validateDocument(JSON.parse(text));
   } catch (error) {
     const why = error instanceof DocumentError ? error.message : `not JSON (${(error as Error).message})`;
-    throw new UsageError(`${file} is not an assumptions file the add-in would import: ${why}`);
+    throw new Failure(`${file} is not an assumptions file the add-in would import: ${why}`);
   }
   return text;
 }
@@ -129,9 +129,9 @@ interface RecalcOptions extends CommonOptions {
 }
 
 async function recalcCommand(file: string, options: RecalcOptions, io: CliIo): Promise<number> {
-  if (!existsSync(file)) throw new UsageError(`No such file: ${file}.`);
-  if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a workbook.`);
-  if (!/\.xls[xm]$/i.test(path.extname(file))) throw new UsageError(`${file} is not an .xlsx file.`);
+  if (!existsSync(file)) throw new Failure(`No such file: ${file}.`);
+  if (statSync(file).isDirectory()) throw new Failure(`${file} is a folder, not a workbook.`);
+  if (!/\.xls[xm]$/i.test(path.extname(file))) throw new Failure(`${file} is not an .xlsx file.`);
   const opened = await openWorkbook(readFileSync(file), file);
   const fromFile = options.assumptions ? readAssumptionsFile(options.assumptions) : opened.storedAssumptions;
   const source = options.assumptions

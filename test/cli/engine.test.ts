@@ -3,6 +3,8 @@
  * examples, the semantics of names, shared and array formulas, spills, LET, implicit
  * intersection; dependency order at scale (no timing asserts: `npm run bench` times them).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import * as F from "@formulajs/formulajs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateFormula, type RecalcResult } from "../../src/cli/calc/engine";
@@ -73,7 +75,7 @@ describe("finance functions, against Microsoft's documented examples", () => {
     expect(await value("=SORT({3;1;2},,-1)")).toEqual([[3], [2], [1]]);
     expect(await value('=UNIQUE({"a";"B";"A";"c"})')).toEqual([["a"], ["B"], ["c"]]);
     expect(await value("=UNIQUE({1;2;1},,TRUE)")).toBe(2); // a 1x1 result is its value
-    expect(await value("=SORTBY({\"x\";\"y\";\"z\"},{3;1;2})")).toEqual([["y"], ["z"], ["x"]]);
+    expect(await value('=SORTBY({"x";"y";"z"},{3;1;2})')).toEqual([["y"], ["z"], ["x"]]);
     expect(await value('=IFS(1>2,"a",2>1,"b")')).toBe("b");
     expect(await value('=SWITCH(3,1,"a",2,"b","other")')).toBe("other");
     expect(await value('=TEXTJOIN("-",TRUE,"a","","b",{"c","d"})')).toBe("a-b-c-d");
@@ -93,12 +95,28 @@ describe("finance functions, against Microsoft's documented examples", () => {
     const explicit = await value('=GPU.HOURLY("H100-SXM","buy")');
     expect(await value('=GPU.HOURLY(,"buy")')).toBe(explicit);
     expect(await value('=GPU.HOURLY(,"buy")')).not.toBe(await value('=GPU.HOURLY("buy")'));
-    expect(await value("=GPU.GPUSFOR(20E18,\"H100-SXM\",\"fp16\")")).toBe(20_215);
+    expect(await value('=GPU.GPUSFOR(20E18,"H100-SXM","fp16")')).toBe(20_215);
     expect(await value('=GPU.CLUSTERCOST(GPU.GPUSFOR(20E18,,"fp16"),,"capex")')).toBeCloseTo(
       Math.ceil(20_215 / 8) * (248_956 / 0.81),
       0,
     );
     expect(await value("=INDEX(GPU.TCO(8),5,2)")).toBeCloseTo(447_191.62, 1);
+  });
+});
+
+describe("the README's example formulas", () => {
+  it("every one evaluates (a value, or an Excel error the functions explain)", async () => {
+    const readme = readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    const formulas = [...readme.matchAll(/`(=[^`]+)`/g)].map((m) => m[1]!).filter((f) => f.includes("("));
+    expect(formulas.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    for (const f of formulas) {
+      const r = await evaluateFormula(f, env);
+      if (!("value" in r)) problems.push(`${f}: ${JSON.stringify(r)}`);
+      else if (r.value instanceof ExcelError && !r.value.message)
+        problems.push(`${f}: ${r.value.code} without a message`);
+    }
+    expect(problems).toEqual([]);
   });
 });
 

@@ -52,7 +52,13 @@ export type TestCell =
   | number
   | string
   | boolean
-  | { f: string; v?: number | string | boolean; t?: "array" | "dynamic"; ref?: string; shared?: { si: number; ref?: string } };
+  | {
+      f: string;
+      v?: number | string | boolean;
+      t?: "array" | "dynamic";
+      ref?: string;
+      shared?: { si: number; ref?: string };
+    };
 
 function addressToRowCol(a: string): [number, number] {
   const m = /^([A-Z]+)(\d+)$/.exec(a)!;
@@ -73,10 +79,13 @@ function cellXml(address: string, cell: TestCell): string {
   let f: string;
   if (cell.shared) {
     const ref = cell.shared.ref ? ` ref="${cell.shared.ref}"` : "";
-    f = cell.f ? `<f t="shared"${ref} si="${cell.shared.si}">${esc(cell.f)}</f>` : `<f t="shared" si="${cell.shared.si}"/>`;
+    f = cell.f
+      ? `<f t="shared"${ref} si="${cell.shared.si}">${esc(cell.f)}</f>`
+      : `<f t="shared" si="${cell.shared.si}"/>`;
   } else if (cell.t) f = `<f t="array" ref="${cell.ref ?? address}">${esc(cell.f)}</f>`;
   else f = `<f>${esc(cell.f)}</f>`;
-  const vx = v === undefined ? "" : `<v>${typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" ? esc(v) : v}</v>`;
+  const vx =
+    v === undefined ? "" : `<v>${typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" ? esc(v) : v}</v>`;
   return `<c r="${address}"${t}${cm}>${f}${vx}</c>`;
 }
 
@@ -90,7 +99,13 @@ export function sheetXml(cells: Record<string, TestCell>): string {
   }
   const body = [...rows.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([r, cs]) => `<row r="${r}">${cs.sort((a, b) => a[0] - b[0]).map((c) => c[1]).join("")}</row>`)
+    .map(
+      ([r, cs]) =>
+        `<row r="${r}">${cs
+          .sort((a, b) => a[0] - b[0])
+          .map((c) => c[1])
+          .join("")}</row>`,
+    )
     .join("");
   return `${HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL}"><sheetData>${body}</sheetData></worksheet>`;
 }
@@ -122,12 +137,10 @@ export async function workbookBytes(
       "xl/metadata.xml",
       `${HEAD}<metadata xmlns="${NS}" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`,
     ],
-    ...list.map(
-      (n, i): [string, string] => [
-        `xl/worksheets/sheet${i + 1}.xml`,
-        typeof sheets[n] === "string" ? (sheets[n] as string) : sheetXml(sheets[n] as Record<string, TestCell>),
-      ],
-    ),
+    ...list.map((n, i): [string, string] => [
+      `xl/worksheets/sheet${i + 1}.xml`,
+      typeof sheets[n] === "string" ? (sheets[n] as string) : sheetXml(sheets[n] as Record<string, TestCell>),
+    ]),
   ];
   const writer = new ZipWriter(new Uint8ArrayWriter(), { keepOrder: true, level: 6 });
   for (const [name, text] of parts) await writer.add(name, new TextReader(text));

@@ -132,7 +132,15 @@ async function recalcCommand(file: string, options: RecalcOptions, io: CliIo): P
   if (!existsSync(file)) throw new Failure(`No such file: ${file}.`);
   if (statSync(file).isDirectory()) throw new Failure(`${file} is a folder, not a workbook.`);
   if (!/\.xls[xm]$/i.test(path.extname(file))) throw new Failure(`${file} is not an .xlsx file.`);
+  const timing = process.env.GPU_COST_TIMING ? new Map<string, number>() : undefined;
+  let lap = performance.now();
+  const mark = (phase: string) => {
+    const now = performance.now();
+    timing?.set(phase, Math.round(now - lap));
+    lap = now;
+  };
   const opened = await openWorkbook(readFileSync(file), file);
+  mark("read");
   const fromFile = options.assumptions ? readAssumptionsFile(options.assumptions) : opened.storedAssumptions;
   const source = options.assumptions
     ? options.assumptions
@@ -141,9 +149,13 @@ async function recalcCommand(file: string, options: RecalcOptions, io: CliIo): P
       : `${file} (stored assumptions)`;
   const described = await applyAssumptions(fromFile, source, options, io);
   const result = await recalcWorkbook(opened, customFunctionsEnv());
+  mark("calculate");
   const cannot = result.unsupported;
   const writing = options.output !== undefined && (cannot.length === 0 || options.partial);
   if (writing) await writeAtomically(options.output!, (sink) => writeWorkbook(opened, result, sink), io.fs);
+  mark("write");
+  // GPU_COST_TIMING=1: the time of each phase, in ms, on stderr (npm run bench reads it).
+  if (timing) io.err(`timing ${JSON.stringify(Object.fromEntries(timing))}`);
 
   if (options.json) {
     io.out(
@@ -167,10 +179,14 @@ async function recalcCommand(file: string, options: RecalcOptions, io: CliIo): P
     io.out(
       `Recalculated ${result.formulas - cannot.length} of ${result.formulas} formulas; ${result.changes.length} changed against the file's cached values.`,
     );
+    const SHOWN = 200;
     if (result.changes.length) {
-      io.out(formatTable([["Cell", "Cached", "Now"], ...result.changes.map((c) => [c.address, c.before, c.after])]));
+      const rows = result.changes.slice(0, SHOWN).map((c) => [c.address, c.before, c.after]);
+      io.out(formatTable([["Cell", "Cached", "Now"], ...rows]));
+      if (result.changes.length > SHOWN) io.out(`... and ${result.changes.length - SHOWN} more (--json lists every one).`);
     }
-    for (const e of result.errors) io.out(`${e.address}: ${e.code}${e.message ? ` ${e.message}` : ""}`);
+    for (const e of result.errors.slice(0, SHOWN)) io.out(`${e.address}: ${e.code}${e.message ? ` ${e.message}` : ""}`);
+    if (result.errors.length > SHOWN) io.out(`... and ${result.errors.length - SHOWN} more errors (--json lists every one).`);
     if (options.table) {
       io.out(
         formatTable([

@@ -30,7 +30,8 @@ export function customFunctionsEnv(functions: FunctionHost = host, now = excelNo
         name,
         matrix: meta.parameters.map((p) => p.dimensionality === "matrix"),
         async call(args, address) {
-          const outcome = await functions.call(meta.id, args, { timeoutMs: 30_000, address });
+          // No timer per call: the scheduler's watchdog ends a stream that never answers.
+          const outcome = await functions.call(meta.id, args, { address });
           return cellValue(outcome, name) as Value;
         },
       };

@@ -605,25 +605,64 @@ function finish(v: Value, mode: "single" | "array", ctx: Ctx): Scalar | Matrix {
 const cache = new Map<string, CompiledFormula>();
 const MAX_CACHE = 50_000;
 
+const CELL = /(?<![A-Za-z0-9_.$#])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(!.])/g;
+const BEAM = /(?<![A-Za-z0-9_.$!#])\$?(?:[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\d+:\$?\d+)(?![A-Za-z0-9_(])/;
+
+/**
+ * A cache key equal for two formulas exactly when they are the same formula relative to their
+ * cells (what R1C1 notation says), computed without tokenizing: string literals kept, every
+ * A1 cell reference rewritten relative to (row, col). Undefined when the text has what this
+ * scan does not handle (quoted sheet names, structured or external references, whole rows or
+ * columns): fx then gives the R1C1 form.
+ *
+ * Example: "A5*2" at B5 and "A6*2" at B6 share the key "|c-1r0|*2".
+ */
+export function relativeKey(text: string, row: number, col: number): string | undefined {
+  if (text.includes("'") || text.includes("[")) return undefined;
+  const parts = text.split('"');
+  for (let i = 0; i < parts.length; i += 2) {
+    const part = parts[i]!;
+    if (BEAM.test(part)) return undefined;
+    let bad = false;
+    parts[i] = part.replace(CELL, (_m, $c: string, letters: string, $r: string, digits: string) => {
+      let c = 0;
+      for (let k = 0; k < letters.length; k++) c = c * 26 + (letters.charCodeAt(k) & 31);
+      const r = Number(digits);
+      if (c > MAX_COLS || r < 1 || r > MAX_ROWS) bad = true;
+      return `\u0001${$c ? `C${c}` : `c${c - col}`}${$r ? `R${r}` : `r${r - row}`}\u0001`;
+    });
+    if (bad) return undefined;
+  }
+  return parts.join('"');
+}
+
 /**
  * Compiles `text` (as stored, without "=") for the cell at (row, col). `mode` "single" for plain
  * formulas, "array" for array and dynamic-array formulas. Never throws: a formula that cannot be
  * computed says why in `unsupported`.
  */
 export function compileFormula(text: string, row: number, col: number, mode: "single" | "array"): CompiledFormula {
-  let r1c1: string;
   const normalized = normalizeFormula(text);
+  const fast = relativeKey(normalized, row, col);
+  const fastKey = fast === undefined ? undefined : `${mode}|${fast}`;
+  if (fastKey !== undefined) {
+    const hit = cache.get(fastKey);
+    if (hit) return hit;
+  }
+  let r1c1: string;
   try {
     r1c1 = translateFormulaToR1C1(`=${normalized}`, `${colLetters(col)}${row}`);
   } catch (error) {
     return failed(`The formula does not parse: ${(error as Error).message}`, false);
   }
-  const key = `${mode}|${r1c1}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const compiled = compileR1C1(r1c1, mode);
-  if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(key, compiled);
+  const key = `${mode}#${r1c1}`;
+  let compiled = cache.get(key);
+  if (!compiled) {
+    compiled = compileR1C1(r1c1, mode);
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(key, compiled);
+  }
+  if (fastKey !== undefined) cache.set(fastKey, compiled);
   return compiled;
 }
 

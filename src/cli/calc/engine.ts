@@ -271,13 +271,37 @@ class Pass {
     if (cell.indegree === 0 && cell.state === State.Pending) this.queue.push(cell);
   }
 
+  /** A function call in flight may take this long without any call completing. */
+  static readonly STALL_MS = 30_000;
+  static readonly MAX_IN_FLIGHT = 2_000;
+  private readonly running = new Set<FormulaCell>();
+
   async run(): Promise<void> {
     for (const cell of this.cells) if (cell.indegree === 0) this.queue.push(cell);
     for (;;) {
       let cell: FormulaCell | undefined;
-      while ((cell = this.queue.shift())) this.start(cell);
-      if (this.inFlight === 0) break;
-      await new Promise<void>((resolve) => (this.wake = resolve));
+      // At most MAX_IN_FLIGHT function calls at once: memory stays bounded, and a few thousand
+      // concurrent calls already keep the event loop busy.
+      while (this.inFlight < Pass.MAX_IN_FLIGHT && (cell = this.queue.shift())) this.start(cell);
+      if (this.inFlight === 0) {
+        if (this.queue.size === 0) break;
+        continue;
+      }
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const progressed = await new Promise<boolean>((resolve) => {
+        this.wake = () => resolve(true);
+        timer = setTimeout(() => resolve(false), Pass.STALL_MS);
+      });
+      clearTimeout(timer);
+      if (!progressed) {
+        // Nothing completed for STALL_MS: the calls still running never answered.
+        for (const c of this.running) {
+          c.unsupported = `a function gave no result within ${Pass.STALL_MS / 1000} s`;
+          this.keepCached(c);
+        }
+        this.running.clear();
+        this.inFlight = 0;
+      }
     }
   }
 
@@ -306,13 +330,16 @@ class Pass {
     }
     if (result instanceof Promise) {
       this.inFlight++;
+      this.running.add(cell);
       result.then(
         (v) => {
+          if (!this.running.delete(cell)) return; // given up on by the watchdog
           this.inFlight--;
           this.complete(cell, v);
           this.wake?.();
         },
         (error: unknown) => {
+          if (!this.running.delete(cell)) return;
           this.inFlight--;
           this.failed(cell, error);
           this.wake?.();

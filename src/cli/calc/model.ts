@@ -56,7 +56,7 @@ export class FormulaCell {
   ) {}
 
   get address(): string {
-    return `${quoteSheet(this.sheet.name)}!${colName(this.col)}${this.row}`;
+    return `${this.sheet.quoted}!${colName(this.col)}${this.row}`;
   }
 }
 
@@ -111,11 +111,15 @@ export class Sheet implements SheetLike {
   maxRow = 0;
   maxCol = 0;
   readonly formulas = new Map<number, FormulaCell>();
+  /** The name as formulas write it. */
+  readonly quoted: string;
 
   constructor(
     readonly name: string,
     readonly index: number,
-  ) {}
+  ) {
+    this.quoted = quoteSheet(name);
+  }
 
   column(col: number): Column | undefined {
     return this.columns.get(col);

@@ -32,13 +32,14 @@ export function attr(tag: Tag, name: string): string | undefined {
 }
 
 export class XmlReader {
-  private readonly parser = new SaxesParser({ position: true });
+  private readonly parser: SaxesParser;
 
   constructor(
     private readonly part: string,
     handlers: XmlHandlers,
   ) {
-    const p = this.parser;
+    // Positions cost time; only a reader that splices (openStart handler) tracks them.
+    const p = (this.parser = new SaxesParser({ position: handlers.openStart !== undefined }));
     p.on("doctype", () => {
       throw new XlsxError(`${part} declares a document type (DTD); refused: Excel never writes one.`);
     });

@@ -183,10 +183,12 @@ async function recalcCommand(file: string, options: RecalcOptions, io: CliIo): P
     if (result.changes.length) {
       const rows = result.changes.slice(0, SHOWN).map((c) => [c.address, c.before, c.after]);
       io.out(formatTable([["Cell", "Cached", "Now"], ...rows]));
-      if (result.changes.length > SHOWN) io.out(`... and ${result.changes.length - SHOWN} more (--json lists every one).`);
+      if (result.changes.length > SHOWN)
+        io.out(`... and ${result.changes.length - SHOWN} more (--json lists every one).`);
     }
     for (const e of result.errors.slice(0, SHOWN)) io.out(`${e.address}: ${e.code}${e.message ? ` ${e.message}` : ""}`);
-    if (result.errors.length > SHOWN) io.out(`... and ${result.errors.length - SHOWN} more errors (--json lists every one).`);
+    if (result.errors.length > SHOWN)
+      io.out(`... and ${result.errors.length - SHOWN} more errors (--json lists every one).`);
     if (options.table) {
       io.out(
         formatTable([

@@ -105,17 +105,17 @@ const isThenable = (v: unknown): v is PromiseLike<unknown> =>
  * Calls `fn`, described by `meta`, with `args` as written in a formula (undefined for an omitted
  * argument). Resolves with the first result; never rejects.
  */
-export async function invoke(
+export function invoke(
   fn: Adapter,
   meta: FunctionMetadata,
   args: readonly unknown[],
   options: InvokeOptions = {},
 ): Promise<Outcome> {
   const positioned = positionArguments(meta, args);
-  if (positioned instanceof ExcelError) return { error: positioned };
+  if (positioned instanceof ExcelError) return Promise.resolve({ error: positioned });
   if (options.propagateErrors !== false) {
     for (const a of positioned) {
-      if (a instanceof ExcelError) return { error: a };
+      if (a instanceof ExcelError) return Promise.resolve({ error: a });
     }
   }
   const streaming = meta.options?.stream === true;
@@ -124,26 +124,48 @@ export async function invoke(
     try {
       const invocation = { address: options.address, onCanceled: undefined as (() => void) | undefined };
       const result = extra ? fn(...positioned, invocation) : fn(...positioned);
-      return settle(isThenable(result) ? await withTimeout(Promise.resolve(result), options.timeoutMs, meta) : result);
+      if (!isThenable(result)) return Promise.resolve(settle(result));
+      return withTimeout(Promise.resolve(result), options.timeoutMs, meta).then(settle, caught);
     } catch (error) {
-      return caught(error);
+      return Promise.resolve(caught(error));
     }
   }
-  const invocation = streamingStub(options.address);
-  const first = invocation.next();
-  try {
-    fn(...positioned, invocation);
-  } catch (error) {
-    invocation.onCanceled?.();
-    return caught(error);
-  }
-  try {
-    return settle(await withTimeout(first, options.timeoutMs, meta));
-  } catch (error) {
-    return caught(error);
-  } finally {
-    invocation.onCanceled?.();
-  }
+  // A lean invocation (this runs once per cell): the first result settles the call, and the
+  // stream is cancelled right after the function has returned from setting it (a function that
+  // subscribes to updates after its first result is unsubscribed too).
+  let settled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const invocation: { address?: string; onCanceled?: () => void; setResult(value: unknown): void } = {
+    address: options.address,
+    setResult: () => undefined,
+  };
+  const cancel = () => queueMicrotask(() => invocation.onCanceled?.());
+  return new Promise<Outcome>((resolve) => {
+    invocation.setResult = (value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(settle(value));
+      cancel();
+    };
+    if (options.timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        resolve({ thrown: new Error(`${meta.name} gave no result within ${options.timeoutMs! / 1000} s.`) });
+        cancel();
+      }, options.timeoutMs);
+    }
+    try {
+      fn(...positioned, invocation);
+    } catch (error) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(caught(error));
+      cancel();
+    }
+  });
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number | undefined, meta: FunctionMetadata): Promise<T> {

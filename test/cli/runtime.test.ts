@@ -72,6 +72,7 @@ describe("calls", () => {
   it("a stream resolves with its first result and is cancelled after it", async () => {
     const h = host();
     expect(await h.call("LIVE", ["first"])).toEqual({ value: "first" });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // cancelled once the function has returned
     expect((h as unknown as { cancelled: () => number }).cancelled()).toBe(1);
   });
 

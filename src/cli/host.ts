@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { FunctionHost, cellValue, parseMetadata } from "../runtime";
-import type { Env } from "./calc/types";
+import { FunctionHost, cellValue, invoke, parseMetadata } from "../runtime";
+import type { CustomFunction, Env } from "./calc/types";
 import type { Value } from "./calc/values";
 
 /**
@@ -20,20 +20,27 @@ export function loadMetadata(file = path.join(__dirname, "functions.json")): voi
 
 /** The formula engine's view of the add-in's functions, computed as Excel would. */
 export function customFunctionsEnv(functions: FunctionHost = host, now = excelNow()): Env {
+  // One description per function, made on first use (a recalculation calls the same few ids).
+  const known = new Map<string, CustomFunction | undefined>();
+  const describe = (id: string): CustomFunction | undefined => {
+    const meta = functions.metadata(id);
+    const fn = functions.adapter(id);
+    if (!meta || !fn) return undefined;
+    const name = `GPU.${meta.id.toUpperCase()}`;
+    return {
+      name,
+      matrix: meta.parameters.map((p) => p.dimensionality === "matrix"),
+      call(args, address) {
+        // No timer per call: the scheduler's watchdog ends a stream that never answers.
+        return invoke(fn, meta, args, { address }).then((outcome) => cellValue(outcome, name) as Value);
+      },
+    };
+  };
   return {
     now,
     customFunction(id) {
-      const meta = functions.metadata(id);
-      if (!meta || !functions.adapter(id)) return undefined;
-      const name = `GPU.${meta.id.toUpperCase()}`;
-      return {
-        name,
-        matrix: meta.parameters.map((p) => p.dimensionality === "matrix"),
-        call(args, address) {
-          // No timer per call: the scheduler's watchdog ends a stream that never answers.
-          return functions.call(meta.id, args, { address }).then((outcome) => cellValue(outcome, name) as Value);
-        },
-      };
+      if (!known.has(id)) known.set(id, describe(id));
+      return known.get(id);
     },
   };
 }

@@ -291,3 +291,24 @@ describe("scale: linear order, no recursion, no empty-column scans", () => {
     expect(v(r, "S!B3")).toBeCloseTo(F.IRR([-8, 16, 24, 32, 40]) as number, 12);
   });
 });
+
+describe("ranges", () => {
+  it("an explicit range keeps its shape past the used range; a whole column is cut to it", async () => {
+    const r = await recalc({
+      S: {
+        A1: 1,
+        A2: 2,
+        B1: { f: "A1:A4*10", t: "dynamic", v: 10 },
+        C1: { f: "ROWS(A:A)" },
+        D1: { f: 'SUMIF(A:A,">1")' },
+        E1: { f: 'COUNTIFS(A:A,">0",A:A,"<3")' },
+        F1: { f: "SUM(FILTER(A:A,A:A>1))" },
+      },
+    });
+    expect(r.values.get("S!B1")).toEqual([[10], [20], [0], [0]]);
+    expect(v(r, "S!C1")).toBe(1_048_576);
+    expect(v(r, "S!D1")).toBe(2);
+    expect(v(r, "S!E1")).toBe(2);
+    expect(v(r, "S!F1")).toBe(2);
+  });
+});

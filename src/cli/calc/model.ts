@@ -256,14 +256,14 @@ export class Workbook {
   }
 
   /**
-   * A reference's values as a matrix, cut to the sheet's used range (a whole column is as long as
-   * the sheet's last row with content, not a million rows). Empty cells are null.
+   * A reference's values as a matrix. A whole column (or row) is cut to the sheet's used range:
+   * as long as the sheet's last row with content, not a million rows. Empty cells are null.
    */
   values(ref: Ref, self: FormulaCell | undefined): Matrix {
     this.ready(ref, self);
     const sheet = ref.sheet as Sheet;
-    const r1 = Math.min(ref.r1, Math.max(sheet.maxRow, ref.r0));
-    const c1 = Math.min(ref.c1, Math.max(sheet.maxCol, ref.c0));
+    const r1 = ref.r1 === MAX_ROWS ? Math.max(Math.min(ref.r1, sheet.maxRow), ref.r0) : ref.r1;
+    const c1 = ref.c1 === MAX_COLS ? Math.max(Math.min(ref.c1, sheet.maxCol), ref.c0) : ref.c1;
     const rows = r1 - ref.r0 + 1;
     const cols = c1 - ref.c0 + 1;
     if (rows * cols > 50_000_000) throw new Unsupported(`a range of ${rows} x ${cols} cells is too large`);

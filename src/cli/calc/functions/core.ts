@@ -277,7 +277,7 @@ function ifsAggregate(kind: "sum" | "count" | "average" | "max" | "min", single:
     let total = 0;
     let count = 0;
     let best: number | undefined;
-    const rows = (pairs[0]![0] instanceof Ref ? (pairs[0]![0] as Ref).rows : first.length) || first.length;
+    const rows = first.length;
     const cols = first[0]?.length ?? 0;
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {

@@ -1,12 +1,13 @@
-import { CellError, type CellResult } from "./host";
+import { ExcelError } from "../runtime";
+import type { Matrix, Scalar } from "./calc/values";
 
-/** How the CLI prints values: numbers in full, errors as code and message, spills as tables. */
+/** How the CLI prints values: numbers to 12 significant digits, errors as code and message, spills as tables. */
 export function formatScalar(value: unknown): string {
-  if (value instanceof CellError) return value.message ? `${value.code} ${value.message}` : value.code;
-  if (value && typeof value === "object" && "error" in value) return String((value as { error: string }).error);
+  if (value instanceof ExcelError) return value.message ? `${value.code} ${value.message}` : value.code;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
-  return String(value ?? "");
+  if (value === null || value === undefined) return "";
+  return String(value);
 }
 
 /** Rows of cells as aligned columns: text left, numbers right. */
@@ -24,6 +25,13 @@ export function formatTable(rows: unknown[][]): string {
     .join("\n");
 }
 
-export function formatResult(result: CellResult): string {
+export function formatResult(result: Scalar | Matrix): string {
   return Array.isArray(result) ? formatTable(result) : formatScalar(result);
+}
+
+/** A value for --json: numbers, text and booleans as themselves; errors as {error, message}. */
+export function jsonValue(value: Scalar | Matrix | undefined): unknown {
+  if (Array.isArray(value)) return value.map((row) => row.map((v) => jsonValue(v)));
+  if (value instanceof ExcelError) return { error: value.code, message: value.message };
+  return value === undefined ? null : value;
 }

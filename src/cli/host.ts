@@ -1,87 +1,59 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-/**
- * Excel's custom-functions runtime, for Node: the adapters of src/functions register here
- * (through the same generated `CustomFunctions.associate` calls Excel runs) and are called the
- * way Excel calls them, so the CLI's numbers are Excel's. Import this before any adapter.
- */
-export class CellError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message ?? "");
-    this.name = "CellError";
-  }
-}
-
-type Adapter = (...args: unknown[]) => unknown;
-const registered = new Map<string, Adapter>();
-
-(globalThis as { CustomFunctions?: unknown }).CustomFunctions = {
-  associate(id: string, fn: Adapter) {
-    registered.set(id.toUpperCase(), fn);
-  },
-  Error: CellError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
-};
-
-/** What a function answered: a value (a 2-D array for a spill) or an Excel error. */
-export type CellResult = number | string | boolean | CellResult[][] | CellError;
-
-export function functionIds(): string[] {
-  return [...registered.keys()].sort();
-}
+import { FunctionHost, cellValue, invoke, parseMetadata } from "../runtime";
+import type { CustomFunction, Env } from "./calc/types";
+import type { Value } from "./calc/values";
 
 /**
- * Calls function `id` as Excel does: every declared parameter present (omitted ones null) and
- * a streaming invocation last; resolves with its first result.
+ * Excel's custom-functions runtime for the gpu-cost bundle: src/runtime's host, installed as the
+ * global `CustomFunctions` before the adapters load (this module comes first in the bundle), so
+ * their generated `CustomFunctions.associate` calls register here. Calls go by the positions of
+ * functions.json, which the CLI build writes beside the bundle (dist/cli/functions.json).
  */
-export function callFunction(id: string, args: unknown[]): Promise<CellResult> {
-  const fn = registered.get(id.toUpperCase());
-  if (!fn) return Promise.resolve(new CellError("#NAME?", `Unknown function GPU.${id}.`));
-  const meta = metadata().get(id.toUpperCase());
-  const declared = meta?.parameters.length ?? fn.length - 1;
-  if (args.length > declared) {
-    return Promise.resolve(
-      new CellError("#VALUE!", `GPU.${id} takes at most ${declared} arguments; got ${args.length}.`),
-    );
-  }
-  const padded = [...args, ...Array<null>(declared - args.length).fill(null)];
-  // A 1 x 1 result shows in its cell as the value (or error) it holds, as in Excel.
-  const shown = (value: unknown) =>
-    (Array.isArray(value) && value.length === 1 && value[0]?.length === 1 ? value[0][0] : value) as CellResult;
-  if (meta && !meta.options?.stream) {
-    try {
-      return Promise.resolve(shown(fn(...padded)));
-    } catch (error) {
-      return Promise.resolve(error instanceof CellError ? error : new CellError("#VALUE!", String(error)));
-    }
-  }
-  return new Promise((resolve) => {
-    const invocation: { setResult(v: unknown): void; onCanceled?: () => void } = {
-      setResult(value) {
-        invocation.onCanceled?.(); // one result is all a recalculation needs
-        resolve(shown(value));
+export const host = new FunctionHost();
+(globalThis as { CustomFunctions?: unknown }).CustomFunctions = host.customFunctions;
+
+/** Reads functions.json from beside the bundle (or `file`). */
+export function loadMetadata(file = path.join(__dirname, "functions.json")): void {
+  host.useMetadata(parseMetadata(readFileSync(file, "utf8")));
+}
+
+/** The formula engine's view of the add-in's functions, computed as Excel would. */
+export function customFunctionsEnv(functions: FunctionHost = host, now = excelNow()): Env {
+  // One description per function, made on first use (a recalculation calls the same few ids).
+  const known = new Map<string, CustomFunction | undefined>();
+  const describe = (id: string): CustomFunction | undefined => {
+    const meta = functions.metadata(id);
+    const fn = functions.adapter(id);
+    if (!meta || !fn) return undefined;
+    const name = `GPU.${meta.id.toUpperCase()}`;
+    return {
+      name,
+      matrix: meta.parameters.map((p) => p.dimensionality === "matrix"),
+      call(args, address) {
+        // No timer per call: the scheduler's watchdog ends a stream that never answers.
+        return invoke(fn, meta, args, { address }).then((outcome) => cellValue(outcome, name) as Value);
       },
     };
-    fn(...padded, invocation);
-  });
+  };
+  return {
+    now,
+    customFunction(id) {
+      if (!known.has(id)) known.set(id, describe(id));
+      return known.get(id);
+    },
+  };
 }
 
-interface FunctionMetadata {
-  readonly id: string;
-  readonly parameters: readonly unknown[];
-  readonly options?: { readonly stream?: boolean };
-}
-let byId: Map<string, FunctionMetadata> | undefined;
-
-/** functions.json, written beside this bundle by the build: parameters and streaming of every function. */
-function metadata(): Map<string, FunctionMetadata> {
-  if (!byId) {
-    const file = path.join(__dirname, "functions.json");
-    const list: FunctionMetadata[] = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).functions : [];
-    byId = new Map(list.map((m) => [m.id.toUpperCase(), m]));
-  }
-  return byId;
+/** The current date-time as an Excel serial (local time, as Excel's NOW). */
+export function excelNow(date = new Date()): number {
+  const local = Date.UTC(
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+  );
+  return (local - Date.UTC(1899, 11, 30)) / 86_400_000;
 }

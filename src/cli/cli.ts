@@ -1,0 +1,308 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { Command, CommanderError } from "commander";
+import { EDITIONS } from "../pricing";
+import { DocumentError, emptyDocument, readStored, serialize, validateDocument } from "../store/document";
+import { useAssumptions } from "../store/instance";
+import { ExcelError } from "../runtime";
+import { evaluateFormula } from "./calc/engine";
+import { isError } from "./calc/values";
+import { formatResult, formatScalar, formatTable, jsonValue } from "./format";
+import { customFunctionsEnv, loadMetadata } from "./host";
+import { OutputError, nodeFs, writeAtomically, type OutputFs } from "./output";
+import { openWorkbook, recalcWorkbook, writeWorkbook } from "./recalc";
+import { XlsxError } from "./xlsx/errors";
+
+/**
+ * gpu-cost: the GPU.* functions outside Excel, through the same adapters Excel calls.
+ *   gpu-cost eval '<formula>' [--assumptions file.json] [--edition ID] [--json]
+ *   gpu-cost recalc model.xlsx [-o out.xlsx] [--assumptions file.json] [--edition ID]
+ *                              [--partial] [--fail-on-error] [--table] [--json]
+ *
+ * Exit codes: 0 done; 1 a cell evaluated to an Excel error where that is asked about (eval
+ * always, recalc with --fail-on-error); 2 the work could not be done (a file that cannot be read
+ * or written, a formula gpu-cost cannot compute, a circular reference); 64 the command line is
+ * wrong (EX_USAGE of sysexits.h). Failures are one line on stderr, never a stack trace.
+ */
+export const EXIT = { ok: 0, excelError: 1, failure: 2, usage: 64 } as const;
+
+/** A wrong command line: its own exit code. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** The work cannot be done: exit 2. */
+export class Failure extends Error {
+  override name = "Failure";
+}
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  fs: OutputFs;
+}
+
+export const processIo: CliIo = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+  fs: nodeFs,
+};
+
+function readAssumptionsFile(file: string): string {
+  if (!existsSync(file)) throw new Failure(`No assumptions file at ${file}.`);
+  if (statSync(file).isDirectory()) throw new Failure(`${file} is a folder, not an assumptions file.`);
+  const text = readFileSync(file, "utf8");
+  try {
+    validateDocument(JSON.parse(text));
+  } catch (error) {
+    const why = error instanceof DocumentError ? error.message : `not JSON (${(error as Error).message})`;
+    throw new Failure(`${file} is not an assumptions file the add-in would import: ${why}`);
+  }
+  return text;
+}
+
+/**
+ * The document to compute with at edition `id`: the given document (a workbook's or a file's)
+ * with its bookVersion set to `id`, its overrides kept; the shipped defaults of `id` when there is
+ * none. src/store is unchanged: it is handed a document, as Excel would hand it one.
+ */
+export function documentAtEdition(text: string | undefined, id: string, warn: (t: string) => void): string {
+  if (!EDITIONS.has(id)) {
+    throw new UsageError(`Unknown edition "${id}". This gpu-cost ships ${[...EDITIONS.keys()].join(", ")}.`);
+  }
+  const stored = readStored(text);
+  if (stored.status === "corrupt" || stored.status === "future") {
+    warn(
+      `warning: the stored assumptions cannot be used (${stored.warning}); computing with edition ${id}'s defaults.`,
+    );
+    return serialize(emptyDocument(id));
+  }
+  const doc = stored.status === "ok" ? { ...stored.doc, bookVersion: id } : emptyDocument(id);
+  try {
+    validateDocument(doc);
+  } catch (error) {
+    throw new Failure(`The assumptions do not fit edition ${id}: ${(error as Error).message}`);
+  }
+  return serialize(doc);
+}
+
+interface CommonOptions {
+  assumptions?: string;
+  edition?: string;
+  json?: boolean;
+}
+
+/** Points the functions at a document, warning when Excel would show it read-only. */
+async function applyAssumptions(
+  text: string | undefined,
+  from: string,
+  options: CommonOptions,
+  io: CliIo,
+): Promise<string> {
+  const finalText = options.edition ? documentAtEdition(text, options.edition, io.err) : text;
+  const store = useAssumptions(finalText);
+  await store.ready;
+  const { status, warning } = store.snapshot;
+  if (status === "corrupt" || status === "future") io.err(`warning: ${from}: ${warning}`);
+  return options.edition ? `${from}, at edition ${options.edition}` : from;
+}
+
+async function evalCommand(formula: string, options: CommonOptions, io: CliIo): Promise<number> {
+  const text = options.assumptions ? readAssumptionsFile(options.assumptions) : undefined;
+  await applyAssumptions(text, options.assumptions ?? "the shipped defaults", options, io);
+  const outcome = await evaluateFormula(formula, customFunctionsEnv());
+  if ("invalid" in outcome)
+    throw new Failure(`The formula does not parse: ${outcome.invalid.replace(/^The formula does not parse: /, "")}`);
+  if ("unsupported" in outcome) throw new Failure(`Cannot compute ${formula}: ${outcome.unsupported}`);
+  const { value } = outcome;
+  const failed = isError(value);
+  if (options.json) io.out(JSON.stringify({ formula, value: jsonValue(value) }));
+  else io.out(formatResult(value));
+  return failed ? EXIT.excelError : EXIT.ok;
+}
+
+interface RecalcOptions extends CommonOptions {
+  output?: string;
+  failOnError?: boolean;
+  table?: boolean;
+  partial?: boolean;
+}
+
+async function recalcCommand(file: string, options: RecalcOptions, io: CliIo): Promise<number> {
+  if (!existsSync(file)) throw new Failure(`No such file: ${file}.`);
+  if (statSync(file).isDirectory()) throw new Failure(`${file} is a folder, not a workbook.`);
+  if (!/\.xls[xm]$/i.test(path.extname(file))) throw new Failure(`${file} is not an .xlsx file.`);
+  const timing = process.env.GPU_COST_TIMING ? new Map<string, number>() : undefined;
+  let lap = performance.now();
+  const mark = (phase: string) => {
+    const now = performance.now();
+    timing?.set(phase, Math.round(now - lap));
+    lap = now;
+  };
+  const opened = await openWorkbook(readFileSync(file), file);
+  mark("read");
+  const fromFile = options.assumptions ? readAssumptionsFile(options.assumptions) : opened.storedAssumptions;
+  const source = options.assumptions
+    ? options.assumptions
+    : fromFile === undefined
+      ? "the shipped defaults (the workbook stores none)"
+      : `${file} (stored assumptions)`;
+  const described = await applyAssumptions(fromFile, source, options, io);
+  const result = await recalcWorkbook(opened, customFunctionsEnv());
+  mark("calculate");
+  const cannot = result.unsupported;
+  const writing = options.output !== undefined && (cannot.length === 0 || options.partial);
+  if (writing) await writeAtomically(options.output!, (sink) => writeWorkbook(opened, result, sink), io.fs);
+  mark("write");
+  // GPU_COST_TIMING=1: the time of each phase, in ms, on stderr (npm run bench reads it).
+  if (timing) io.err(`timing ${JSON.stringify(Object.fromEntries(timing))}`);
+
+  if (options.json) {
+    io.out(
+      JSON.stringify({
+        file,
+        assumptions: described,
+        formulas: result.formulas,
+        changed: result.changes.map((c) => ({
+          cell: c.address,
+          before: jsonValue(c.before),
+          after: jsonValue(c.after),
+        })),
+        errors: result.errors.map((e) => ({ cell: e.address, error: e.code, message: e.message })),
+        cannotCompute: cannot.map((u) => ({ cell: u.address, formula: `=${u.formula}`, reason: u.reason })),
+        values: Object.fromEntries([...result.values].map(([a, v]) => [a, jsonValue(v)])),
+        written: writing ? options.output : null,
+      }),
+    );
+  } else {
+    io.out(`Assumptions: ${described}`);
+    io.out(
+      `Recalculated ${result.formulas - cannot.length} of ${result.formulas} formulas; ${result.changes.length} changed against the file's cached values.`,
+    );
+    const SHOWN = 200;
+    if (result.changes.length) {
+      const rows = result.changes.slice(0, SHOWN).map((c) => [c.address, c.before, c.after]);
+      io.out(formatTable([["Cell", "Cached", "Now"], ...rows]));
+      if (result.changes.length > SHOWN)
+        io.out(`... and ${result.changes.length - SHOWN} more (--json lists every one).`);
+    }
+    for (const e of result.errors.slice(0, SHOWN)) io.out(`${e.address}: ${e.code}${e.message ? ` ${e.message}` : ""}`);
+    if (result.errors.length > SHOWN)
+      io.out(`... and ${result.errors.length - SHOWN} more errors (--json lists every one).`);
+    if (options.table) {
+      io.out(
+        formatTable([
+          ["Cell", "Label", "Value"],
+          ...[...result.values].map(([a, v]) => [a, result.labels.get(a) ?? "", Array.isArray(v) ? v[0]![0]! : v]),
+        ]),
+      );
+    }
+  }
+  if (cannot.length) {
+    const list = cannot.slice(0, 50).map((u) => `  ${u.address} =${u.formula}: ${u.reason}`);
+    if (cannot.length > 50) list.push(`  ... and ${cannot.length - 50} more`);
+    const what = options.partial ? "kept their cached values" : "so nothing was written";
+    if (!options.json)
+      io.err(
+        `gpu-cost cannot compute ${cannot.length} cell${cannot.length === 1 ? "" : "s"} (${what}):\n${list.join("\n")}`,
+      );
+    if (!options.partial) return EXIT.failure;
+  }
+  if (writing && !options.json) io.out(`Wrote ${options.output}.`);
+  return options.failOnError && result.errors.length ? EXIT.excelError : EXIT.ok;
+}
+
+/** Runs the command line; resolves with the exit code. Never rejects. */
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command()
+    .name("gpu-cost")
+    .description("The GPU.* Excel functions outside Excel: evaluate a formula or recalculate a workbook.")
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) });
+  program
+    .command("eval")
+    .argument("<formula>", 'an Excel formula, e.g. \'=ROUND(GPU.CLUSTERCOST(8,"H100-SXM","reserved3y"),0)\'')
+    .option("--assumptions <file>", "an assumptions file exported from the task pane")
+    .option("--edition <id>", "compute with this shipped price-book edition")
+    .option("--json", "print the value as JSON")
+    .description("print the value of a formula (a spill as a table); exits 1 on an Excel error")
+    .exitOverride()
+    .action(async (formula: string, options: CommonOptions) => {
+      code = await evalCommand(formula, options, io);
+    });
+  program
+    .command("recalc")
+    .argument("<workbook>", "an .xlsx file")
+    .option(
+      "-o, --output <file>",
+      "write the recalculated workbook here (written atomically; the input is never changed otherwise)",
+    )
+    .option("--assumptions <file>", "use this assumptions file instead of the workbook's stored assumptions")
+    .option("--edition <id>", "compute with this shipped price-book edition (the workbook's overrides kept)")
+    .option("--partial", "write even when some cells cannot be computed: they keep their cached values and are listed")
+    .option("--fail-on-error", "exit 1 when a cell evaluates to an Excel error")
+    .option("--table", "print every formula cell with its label and value")
+    .option("--json", "print the result as JSON: values, errors with messages, changed cells")
+    .description("recalculate every formula and report the cells whose value changed")
+    .exitOverride()
+    .action(async (file: string, options: RecalcOptions) => {
+      code = await recalcCommand(file, options, io);
+    });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (error) {
+    return failure(error, io);
+  }
+}
+
+/** One line for any failure, and its exit code. */
+export function failure(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    if (
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version" ||
+      error.code === "commander.help"
+    ) {
+      return EXIT.ok;
+    }
+    return EXIT.usage; // commander has printed its one-line message
+  }
+  if (error instanceof UsageError) {
+    io.err(`gpu-cost: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (error instanceof ExcelError) {
+    io.err(`gpu-cost: ${formatScalar(error)}`);
+    return EXIT.failure;
+  }
+  const known = error instanceof XlsxError || error instanceof OutputError || error instanceof Failure;
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`gpu-cost: ${known ? "" : "internal error: "}${message.replace(/\s+/g, " ").trim()}`);
+  return EXIT.failure;
+}
+
+/** The bin's entry: reads functions.json, runs, exits with the code; no stack trace ever. */
+export function main(): void {
+  const io = processIo;
+  const fatal = (error: unknown) => {
+    process.exitCode = failure(error, io);
+    process.exit();
+  };
+  process.on("uncaughtException", fatal);
+  process.on("unhandledRejection", fatal);
+  // A reader that stops reading (`gpu-cost ... | head`) is not a failure.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
+  try {
+    loadMetadata();
+  } catch (error) {
+    fatal(new Failure(`cannot read functions.json beside the CLI: ${(error as Error).message}`));
+    return;
+  }
+  run(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  }, fatal);
+}

@@ -72,8 +72,63 @@ function manifestFor(content, baseUrl) {
   return out;
 }
 
+/**
+ * The help page served with the add-in (help.html): the function reference, rendered from
+ * docs/functions.md (generated from the functions' JSDoc). Every function's helpUrl and the
+ * manifest's SupportUrl and LearnMoreUrl point here.
+ */
+function helpPage(markdown) {
+  const { marked } = require("marked");
+  const body = marked.parse(String(markdown));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>GPU Cost: function reference</title>
+<style>
+  body { font-family: "Segoe UI", system-ui, sans-serif; max-width: 960px; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #242424; }
+  code { font-family: Consolas, ui-monospace, monospace; background: #f5f5f5; padding: 0 0.2em; }
+  table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+  th, td { border: 1px solid #d1d1d1; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+  h3 { margin-top: 2.5rem; border-top: 1px solid #e0e0e0; padding-top: 1rem; }
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** functions.json for a build served at `baseUrl`: each helpUrl points at that build's help page. */
+function functionsJsonFor(content, baseUrl) {
+  return String(content).split(DEV_URL).join(baseUrl);
+}
+
+/** Rewrites an emitted asset (functions.json is emitted by the metadata plugin, not copied). */
+class RewriteAsset {
+  constructor(name, rewrite) {
+    this.name = name;
+    this.rewrite = rewrite;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("RewriteAsset", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RewriteAsset", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        (assets) => {
+          const asset = assets[this.name];
+          if (asset) compilation.updateAsset(this.name, new sources.RawSource(this.rewrite(asset.source())));
+        },
+      );
+    });
+  }
+}
+
 module.exports = async (env, options) => [await addinConfig(env, options), cliConfig()];
 module.exports.manifestFor = manifestFor;
+module.exports.helpPage = helpPage;
 
 async function addinConfig(env, options) {
   const dev = options.mode === "development";
@@ -95,6 +150,7 @@ async function addinConfig(env, options) {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES }),
+      new RewriteAsset("functions.json", (content) => functionsJsonFor(content, baseUrl)),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -106,6 +162,7 @@ async function addinConfig(env, options) {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "docs/functions.md", to: "help.html", transform: (content) => helpPage(content) },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -6,7 +6,8 @@ import * as P from "./params";
 
 /**
  * One value of the price book in force, by key.
- * Example: =GPU.PRICE("aws.p5.48xlarge.ondemand") = 98.32 (USD per instance-hour, edition 2023.10-1).
+ * Example: =GPU.PRICE("aws.p5.48xlarge.ondemand") = 55.04 (USD per instance-hour, after AWS's June 2025 cut).
+ * Example: =GPU.PRICE("aws.p5.48xlarge.ondemand") = 98.32 in a workbook on edition 2023.10-1.
  * @customfunction PRICE
  * @helpurl https://localhost:3000/help.html#price
  * @param key Assumption key, any case, e.g. "aws.p5.48xlarge.ondemand", "h100-sxm.node_price", "facility.pue"; a range spills.

@@ -14,7 +14,8 @@ import * as P from "./params";
 
 /**
  * USD to have a number of accelerators for a period: bought or rented.
- * Example: =GPU.CLUSTERCOST(8,"H100-SXM","reserved3y",3,"aws") = 1,134,245.
+ * Example: =GPU.CLUSTERCOST(8,"H100-SXM","reserved3y",3,"aws") = 520,722.
+ * Example: =GPU.CLUSTERCOST(8,"H100-SXM","reserved3y",3,"aws") = 1,134,245 in edition 2023.10-1 (the founding analysis's $1.1M).
  * @customfunction CLUSTERCOST
  * @helpurl https://localhost:3000/help.html#clustercost
  * @param gpus Number of accelerators (e.g. 8 for one H100 node); a range spills a grid.
@@ -99,7 +100,7 @@ export function gpusFor(
 
 /**
  * Buy against rent: spills the cost of owning (capex, energy, facility, operations, total), each rent mode, rent over buy, and the present values of buying and renting.
- * Example: =GPU.TCO(8) spills "Total to buy (USD)" 447,192 ... "Rent reserved3y / buy" 2.54.
+ * Example: =GPU.TCO(8) spills the cost of owning 8 H100 for 3 years ("Total to buy (USD)" 519,691) beside each AWS rent, their ratios and present values.
  * @customfunction TCO
  * @helpurl https://localhost:3000/help.html#tco
  * @param gpus Number of accelerators.
@@ -138,7 +139,7 @@ export const CASHFLOW_HEADER = [
 
 /**
  * Cash flows of buying against renting, period by period: the purchase at period 0, operating costs and rent each period, the residual value credited in the last. Apply NPV, XNPV or IRR to its columns.
- * Example: =GPU.CASHFLOWS(8,"H100-SXM","reserved3y") spills 4 rows after the header; the buy column sums to 447,192.
+ * Example: =GPU.CASHFLOWS(8,"H100-SXM","reserved3y") spills a header and 4 rows (years 0-3); =NPV(0.11,INDEX(spill,,2)) discounts a column.
  * @customfunction CASHFLOWS
  * @helpurl https://localhost:3000/help.html#cashflows
  * @param gpus Number of accelerators.
@@ -187,7 +188,7 @@ export function cashflows(
 
 /**
  * Months after which owning a GPU (all-in) has cost less than renting it, discounted at the cost of capital.
- * Example: =GPU.BREAKEVEN("H100-SXM","reserved3y") = 11.1 months.
+ * Example: =GPU.BREAKEVEN("H100-SXM","ondemand") = 10.7 months against AWS on demand, at an 11% cost of capital.
  * @customfunction BREAKEVEN
  * @helpurl https://localhost:3000/help.html#breakeven
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).
@@ -212,7 +213,7 @@ export function breakeven(
 
 /**
  * Effective USD per useful GPU-hour: the rent, or owned hardware over its depreciation life (levelized at the cost of capital), divided by utilisation.
- * Example: =GPU.HOURLY("H100-SXM","ondemand","aws",0.5) = 24.58.
+ * Example: =GPU.HOURLY("H100-SXM","ondemand","aws",0.5) = 13.76 (AWS's $6.88 a GPU-hour at 50% utilisation).
  * @customfunction HOURLY
  * @helpurl https://localhost:3000/help.html#hourly
  * @param [gpu] Accelerator, e.g. "H100-SXM" (default).

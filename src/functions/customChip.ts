@@ -33,7 +33,7 @@ function programme(
 
 /**
  * USD saved by building custom accelerators instead of buying the same bf16 compute as GPUs (negative: a loss).
- * Example: =GPU.CHIPROI(100000) = 1.49E+09 (Maia-100-class chips against H100 at $27,500).
+ * Example: =GPU.CHIPROI(100000) = 1.79E+09 (Maia-100-class chips against H100).
  * @customfunction CHIPROI
  * @helpurl https://localhost:3000/help.html#chiproi
  * @param units Custom chips built.
@@ -66,7 +66,8 @@ export function chipRoi(
 
 /**
  * Custom chips to build before the programme pays for itself against buying GPUs.
- * Example: =GPU.CHIPBREAKEVEN() = 21,147 chips (edition 2023.10-1).
+ * Example: =GPU.CHIPBREAKEVEN() = 18,226 chips.
+ * Example: =GPU.CHIPBREAKEVEN() = 21,147 chips in edition 2023.10-1.
  * @customfunction CHIPBREAKEVEN
  * @helpurl https://localhost:3000/help.html#chipbreakeven
  * @param [unit_cost] USD to make one chip (default 3,320).

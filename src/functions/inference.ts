@@ -44,7 +44,8 @@ function query(
 
 /**
  * USD per LLM query: the accelerator-seconds of its prompt and output tokens (the serving model at the price book's serving batch, or 2 x params FLOP a token at a given utilisation), at the effective GPU-hour.
- * Example: =GPU.QUERYCOST(500,500,175E9,"H100-SXM",,"capex") = 0.042 in edition 2023.10-1 (Bernstein's "about 4 cents").
+ * Example: =GPU.QUERYCOST(500,500,"llama-3.3-70b","H100-SXM") = 0.00081 on AWS on demand, batched.
+ * Example: =GPU.QUERYCOST(500,500,175E9,"H100-SXM",,"capex") = 0.042 in edition 2023.10-1 (Bernstein's "about 4 cents" at batch 1).
  * @customfunction QUERYCOST
  * @helpurl https://localhost:3000/help.html#querycost
  * @param tokens_out Output tokens per query.
@@ -84,6 +85,7 @@ export function queryCost(
 
 /**
  * Wh per LLM query at the facility meter: accelerator-seconds x server power per accelerator x average draw x PUE.
+ * Example: =GPU.QUERYENERGY(500,500,"llama-3.3-70b") = 0.123 Wh (H100, batched).
  * Example: =GPU.QUERYENERGY(500) = 34.7 Wh in edition 2023.10-1 (H100, 175B model, batch-1 decode).
  * @customfunction QUERYENERGY
  * @helpurl https://localhost:3000/help.html#queryenergy
@@ -134,6 +136,7 @@ function fleet(
 
 /**
  * Accelerators needed to serve a daily query load, provisioned for its peak; never fewer than one copy of the model.
+ * Example: =GPU.FLEETSIZE(1.1E9,1000,"llama-3.3-70b") = 5,376 H100 (1.1 billion queries a day, batched).
  * Example: =GPU.FLEETSIZE(1.1E9) = 1,330,155 H100 in edition 2023.10-1 (a tenth of Google Search on a 175B model at batch 1).
  * @customfunction FLEETSIZE
  * @helpurl https://localhost:3000/help.html#fleetsize
@@ -239,7 +242,7 @@ function serving(
 
 /**
  * Output tokens a second per accelerator serving a model (prompt processing included), from a roofline of FLOP/s, memory bandwidth and memory: at the throughput-optimal batch that fits, or at a given batch.
- * Example: =GPU.TOKENSPERSEC("llama-3.3-70b","H100-SXM","fp8") gives tokens/s per H100.
+ * Example: =GPU.TOKENSPERSEC("llama-3.3-70b","H100-SXM") = 2,368 (fp8, full load); at batch 1, =GPU.TOKENSPERSEC("llama-3.3-70b","H100-SXM",,1) = 19.8.
  * @customfunction TOKENSPERSEC
  * @helpurl https://localhost:3000/help.html#tokenspersec
  * @param model A reference model such as "llama-3.3-70b" (see GPU.ASSUMPTIONS("model.")), or a parameter count such as 70E9.
@@ -272,7 +275,7 @@ export function tokensPerSec(
 
 /**
  * USD per million output tokens served on rented or owned accelerators, prompt processing included.
- * Example: =GPU.TOKENCOST("llama-3.3-70b","H100-SXM","ondemand","aws") gives USD per million output tokens on AWS on demand.
+ * Example: =GPU.TOKENCOST("llama-3.3-70b","H100-SXM","ondemand","aws") = 0.81 USD per million output tokens.
  * @customfunction TOKENCOST
  * @helpurl https://localhost:3000/help.html#tokencost
  * @param model A reference model such as "llama-3.3-70b", or a parameter count such as 70E9.

@@ -46,7 +46,7 @@ export function trainFlops(params: any[][], tokens: any[][], scenario: any[][]):
 
 /**
  * Wall-clock days to train on a cluster at a model FLOP utilisation, the goodput's lost hours included.
- * Example: =GPU.TRAINDAYS(70E9,1.4E12,1024) = 17.9 days on 1,024 H100 at 37.5% MFU (edition 2023.10-1).
+ * Example: =GPU.TRAINDAYS(70E9,1.4E12,1024) = 18.7 days on 1,024 H100 (40% MFU, 90% goodput).
  * @customfunction TRAINDAYS
  * @helpurl https://localhost:3000/help.html#traindays
  * @param params Model parameters.
@@ -77,7 +77,8 @@ export function trainDays(
 
 /**
  * USD to train a model: allocated GPU-hours (goodput included) x the effective GPU-hour.
- * Example: =GPU.TRAINCOST(70E9,1.4E12,"H100-SXM",,"reserved3y") = 2.37M (edition 2023.10-1).
+ * Example: =GPU.TRAINCOST(70E9,1.4E12,"H100-SXM",,"reserved3y") = 1.14M.
+ * Example: =GPU.TRAINCOST(405E9,15.6E12,"H100-SXM",,"amortized") = 52.5M (Llama 3.1 405B, priced as Epoch AI prices training runs).
  * @customfunction TRAINCOST
  * @helpurl https://localhost:3000/help.html#traincost
  * @param params Model parameters.
@@ -112,7 +113,7 @@ export function trainCost(
 
 /**
  * Energy of a training run at the meter, MWh: allocated GPU-hours x server power per accelerator x average draw x PUE.
- * Example: =GPU.TRAINENERGY(70E9,1.4E12) = 526 MWh (H100, edition 2023.10-1).
+ * Example: =GPU.TRAINENERGY(405E9,15.6E12) = 31,097 MWh (Llama 3.1 405B on H100).
  * @customfunction TRAINENERGY
  * @helpurl https://localhost:3000/help.html#trainenergy
  * @param params Model parameters.
@@ -141,7 +142,7 @@ export function trainEnergy(
 
 /**
  * Emissions of a training run, tonnes CO2e: its energy x the grid's carbon intensity (facility.grid_intensity).
- * Example: =GPU.TRAINCO2(70E9,1.4E12) = 205 t (H100, edition 2023.10-1).
+ * Example: =GPU.TRAINCO2(405E9,15.6E12) = 11,381 t (Llama 3.1 405B on H100; Meta reports 11,390 t, location-based).
  * @customfunction TRAINCO2
  * @helpurl https://localhost:3000/help.html#trainco2
  * @param params Model parameters.

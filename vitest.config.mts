@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["test/setup.ts"],
     // The property-based and browser suites are slow by nature; no wall-clock asserts anywhere.
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -38,7 +38,7 @@ function cliConfig() {
     target: "node20",
     devtool: "source-map",
     entry: { cli: ["./src/cli/host.ts", ...FUNCTION_SOURCES, "./src/cli/main.ts"] },
-    output: { path: path.resolve(__dirname, "dist/cli"), filename: "cli.js", clean: true },
+    output: { path: path.resolve(__dirname, "dist/cli"), filename: "cli.js", chunkFilename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -136,12 +136,21 @@ async function addinConfig(env, options) {
   return {
     devtool: "source-map",
     entry: {
-      functions: FUNCTION_SOURCES,
+      // Price-book editions are chunks loaded on demand. The page loads them with script tags;
+      // functions.js, which Node tests and benches run without a DOM, with importScripts.
+      functions: { import: FUNCTION_SOURCES, chunkLoading: "import-scripts" },
       // The page's one bundle: functions and pane together, sharing one assumptions store.
       taskpane: ["./src/functions/runtimeGuard.ts", ...FUNCTION_SOURCES, "./src/taskpane/taskpane.ts"],
     },
     // dist/cli belongs to the CLI build below.
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: { keep: /^cli\// } },
+    // Chunks load relative to the page (the add-in's folder), wherever it is hosted.
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].js",
+      publicPath: "",
+      clean: { keep: /^cli\// },
+    },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [

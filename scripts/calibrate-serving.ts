@@ -23,7 +23,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { bookFor, servingPoint, type PriceBook } from "../src/pricing";
+import { bookFor, loadEditions, servingPoint, type PriceBook } from "../src/pricing";
 import { PUBLISHED, perAccelerator, type PublishedResult } from "../test/pricing/fixtures/published-throughput";
 
 const EDITION = "2026.11-1";
@@ -59,10 +59,13 @@ export function overrides(v: Values): Map<string, number> {
   ]);
 }
 
-const base = bookFor(new Map(), EDITION);
+/** The edition's book, built once (after its edition is loaded). */
+let baseBook: PriceBook | undefined;
+const editionBook = () => (baseBook ??= bookFor(new Map(), EDITION));
 
 /** The edition with `v` in place, without building and validating a price book per trial. */
 function fastBook(v: Values): PriceBook {
+  const base = editionBook();
   return Object.create(base, {
     serving: { value: { ...base.serving, ...v } },
     methods: { value: { ...base.methods, decodeBatch: v.decodeBatch } },
@@ -230,4 +233,4 @@ function main(): void {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) void loadEditions().then(main);

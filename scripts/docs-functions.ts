@@ -18,6 +18,7 @@ import {
   PRICING_MODES,
   SCALING_LAWS,
   bookFor,
+  loadEditions,
   type PriceBook,
 } from "../src/pricing";
 
@@ -242,7 +243,9 @@ export function updatedReadme(text = readFileSync(README, "utf8")): string {
 }
 
 if (require.main === module) {
-  writeFileSync(OUTPUT, renderFunctionsDoc());
-  writeFileSync(README, updatedReadme());
-  console.log(`wrote ${path.relative(process.cwd(), OUTPUT)} and the README's lists`);
+  void loadEditions().then(() => {
+    writeFileSync(OUTPUT, renderFunctionsDoc());
+    writeFileSync(README, updatedReadme());
+    console.log(`wrote ${path.relative(process.cwd(), OUTPUT)} and the README's lists`);
+  });
 }

@@ -3,6 +3,9 @@
  * An edition is pinned when it ships; until then (while it is being authored) re-run this and
  * update the pin. `npx tsx scripts/edition-hashes.ts`
  */
+import { loadEditions } from "../src/pricing";
 import { editionHashes } from "../test/pricing/editionHashes";
 
-for (const [edition, hashes] of Object.entries(editionHashes())) console.log(edition, JSON.stringify(hashes));
+void loadEditions().then(() => {
+  for (const [edition, hashes] of Object.entries(editionHashes())) console.log(edition, JSON.stringify(hashes));
+});

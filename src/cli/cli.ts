@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
-import { EDITIONS } from "../pricing";
+import { EDITION_IDS, isEdition, loadEditions } from "../pricing";
 import { DocumentError, emptyDocument, readStored, serialize, validateDocument } from "../store/document";
 import { useAssumptions } from "../store/instance";
 import { ExcelError } from "../runtime";
@@ -67,8 +67,8 @@ function readAssumptionsFile(file: string): string {
  * none. src/store is unchanged: it is handed a document, as Excel would hand it one.
  */
 export function documentAtEdition(text: string | undefined, id: string, warn: (t: string) => void): string {
-  if (!EDITIONS.has(id)) {
-    throw new UsageError(`Unknown edition "${id}". This gpu-cost ships ${[...EDITIONS.keys()].join(", ")}.`);
+  if (!isEdition(id)) {
+    throw new UsageError(`Unknown edition "${id}". This gpu-cost ships ${EDITION_IDS.join(", ")}.`);
   }
   const stored = readStored(text);
   if (stored.status === "corrupt" || stored.status === "future") {
@@ -250,6 +250,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       code = await recalcCommand(file, options, io);
     });
   try {
+    // Every shipped edition, by id (--edition, documents of any edition): the CLI loads them all.
+    await loadEditions();
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { EDITIONS, LATEST_EDITION } from "./book/editions";
+import { EDITION_IDS, LATEST_EDITION, editionData } from "./book/editions";
 import { listOf } from "./closest";
 import { notAvailable } from "./errors";
 import { PriceBook, type Overrides } from "./priceBook";
@@ -31,9 +31,8 @@ export function bookFor(overrides: Overrides, edition: string = LATEST_EDITION):
   const id = `${edition}\n${overridesId(overrides)}`;
   let book = books.get(id);
   if (!book) {
-    const data = EDITIONS.get(edition);
-    if (!data)
-      throw notAvailable(`Unknown price book edition "${edition}". This add-in ships ${listOf([...EDITIONS.keys()])}.`);
+    const data = editionData(edition);
+    if (!data) throw notAvailable(`Unknown price book edition "${edition}". This add-in ships ${listOf(EDITION_IDS)}.`);
     book = new PriceBook(data, overrides);
     if (books.size >= MAX_CACHED) books.delete(books.keys().next().value!);
     books.set(id, book);

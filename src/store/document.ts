@@ -1,4 +1,4 @@
-import { FOUNDING_EDITION, EDITIONS, LATEST_EDITION, boundsProblem, bookFor, closest, listOf, quote } from "../pricing";
+import { FOUNDING_EDITION, EDITION_IDS, isEdition, LATEST_EDITION, boundsProblem, bookFor, closest, listOf, quote } from "../pricing";
 
 /**
  * The assumptions of a workbook as data: the changes from the price book's defaults (by
@@ -177,8 +177,8 @@ export function validateDocument(data: unknown): AssumptionsDocument {
   const bookVersion = data["bookVersion"];
   if (typeof bookVersion !== "string" || bookVersion.length > LIMITS.nameLength)
     fail(["bookVersion"], `expected an edition such as "${LATEST_EDITION}"; got ${describe(bookVersion)}.`);
-  if (!EDITIONS.has(bookVersion)) {
-    fail(["bookVersion"], `"${bookVersion}" is not an edition this add-in ships (${listOf([...EDITIONS.keys()])}).`);
+  if (!isEdition(bookVersion)) {
+    fail(["bookVersion"], `"${bookVersion}" is not an edition this add-in ships (${listOf(EDITION_IDS)}).`);
   }
   const active = data["activeScenario"];
   if (typeof active !== "string") fail(["activeScenario"], `expected a scenario name; got ${describe(active)}.`);
@@ -257,7 +257,7 @@ export function readStored(raw: unknown): Loaded {
   } catch (error) {
     const why = error instanceof DocumentError ? error.message : "unreadable";
     const edition = isRecord(data) ? data["bookVersion"] : undefined;
-    return typeof edition === "string" && !EDITIONS.has(edition) && /^\d{4}\.\d{2}-\d+$/.test(edition)
+    return typeof edition === "string" && !isEdition(edition) && /^\d{4}\.\d{2}-\d+$/.test(edition)
       ? unusable(
           "future",
           text,

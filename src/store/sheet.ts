@@ -1,4 +1,4 @@
-import { EDITIONS, bookFor, boundsProblem, closest, listOf, quote } from "../pricing";
+import { EDITION_IDS, isEdition, bookFor, boundsProblem, closest, listOf, quote } from "../pricing";
 import {
   DEFAULT_SCENARIO,
   LIMITS,
@@ -243,6 +243,18 @@ function unreadable(status: "future" | "corrupt", warning: string, problems: She
 }
 
 /**
+ * The edition a sheet records (the "Price book edition" row above its header), if it reads as
+ * text: what must be loaded before `readSheet` can check its keys. Never throws.
+ */
+export function recordedEdition(values: unknown): string | undefined {
+  const grid = new Grid(values, undefined, false);
+  for (let r = 0; r < Math.min(grid.height, META_SCAN_ROWS); r++) {
+    if (grid.text(r, 0).toLowerCase() === META.edition) return grid.text(r, 1) || undefined;
+  }
+  return undefined;
+}
+
+/**
  * Reads the assumptions sheet. `values` is the sheet's cells from A1 (rows of cells, as
  * `Range.values` gives them); `formulas`, when known, tells typed formulas from values;
  * `clipped` says the reader left cells beyond MAX_ROWS x MAX_COLUMNS unread. Never throws,
@@ -298,8 +310,8 @@ export function readSheet(
     );
   }
   const edition = grid.text(meta.edition, 1);
-  if (!EDITIONS.has(edition)) {
-    const known = listOf([...EDITIONS.keys()]);
+  if (!isEdition(edition)) {
+    const known = listOf(EDITION_IDS);
     return /^\d{4}\.\d{2}-\d+$/.test(edition)
       ? unreadable(
           "future",

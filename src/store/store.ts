@@ -2,6 +2,7 @@ import {
   LATEST_EDITION,
   bookFor,
   derivedBook,
+  loadEditions,
   boundsProblem,
   listOf,
   notAvailable,
@@ -29,7 +30,7 @@ import {
   type Patch,
 } from "./document";
 import { planEdit } from "./plan";
-import { SHEET_NAME, readSheet, type SheetProblem, type SheetRead } from "./sheet";
+import { SHEET_NAME, readSheet, recordedEdition, type SheetProblem, type SheetRead } from "./sheet";
 
 /** Where the assumptions in force were read from. */
 export type StoreLocation = "sheet" | "settings" | "none";
@@ -77,6 +78,26 @@ interface Interpreted {
   readonly location: StoreLocation;
   /** The sheet as read (for planning writes). */
   readonly read?: SheetRead;
+}
+
+/**
+ * The editions a workbook's content needs loaded before it is interpreted: the latest (a
+ * workbook with no record computes with it) and the one the content records, if any.
+ */
+export function editionsFor(content: WorkbookContent): string[] {
+  const recorded = content.sheet ? recordedEdition(content.sheet.values) : recordedInSettings(content.settings);
+  return recorded ? [LATEST_EDITION, recorded] : [LATEST_EDITION];
+}
+
+/** The edition a 0.1 settings document names, if it parses. */
+function recordedInSettings(settings: unknown): string | undefined {
+  try {
+    const doc: unknown = typeof settings === "string" ? JSON.parse(settings) : settings;
+    const version = (doc as { bookVersion?: unknown } | null)?.bookVersion;
+    return typeof version === "string" ? version : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a workbook's content means for the store: pure, never throws. */
@@ -242,6 +263,7 @@ export class AssumptionStore {
       let content: WorkbookContent;
       try {
         content = await this.backend.read();
+        await loadEditions(editionsFor(content));
       } catch (error) {
         this.readFailed(error);
         throw error;
@@ -313,6 +335,7 @@ export class AssumptionStore {
       throw new DocumentError(`The file is not JSON: ${messageOf(error)}`);
     }
     let doc: AssumptionsDocument;
+    await loadEditions(); // the file may name any shipped edition
     try {
       doc = validateDocument(data);
     } catch (error) {
@@ -400,6 +423,8 @@ export class AssumptionStore {
     return this.enqueue(async () => {
       let before: AssumptionsDocument | undefined;
       let content: WorkbookContent;
+      // What is read inside the write's batch may record any edition (a co-author's Update).
+      await loadEditions();
       try {
         content = await this.backend.update((current) => {
           const seen = interpret(current);

@@ -53,6 +53,15 @@ export function loadRuntime(dist = DIST, globals: Record<string, unknown> = {}):
     queueMicrotask,
     ...globals,
   });
+  // The bundle loads price-book editions as chunks with importScripts (a worker's loader, the
+  // one a context without a DOM can offer): read them from dist, synchronously, into the context.
+  context.self = context;
+  context.importScripts = (...urls: string[]) => {
+    for (const url of urls) {
+      const file = path.join(dist, url);
+      vm.runInContext(readFileSync(file, "utf8"), context, { filename: file });
+    }
+  };
   vm.runInContext(readFileSync(script, "utf8"), context, { filename: script });
 
   const fn = (id: string) => {

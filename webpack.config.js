@@ -69,7 +69,14 @@ async function addinConfig(env, options) {
       taskpane: ["./src/functions/runtimeGuard.ts", ...FUNCTION_SOURCES, "./src/taskpane/taskpane.ts"],
     },
     // dist/cli belongs to the CLI build below.
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: { keep: /^cli\// } },
+    // The pane's interface is one lazy chunk, pane.js (taskpane.html preloads it by that name).
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].js",
+      clean: { keep: /^cli\// },
+    },
+    optimization: { splitChunks: false },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [

@@ -1,0 +1,93 @@
+/**
+ * What a person does in the pane, for the browser tests: click a field, type key by key with
+ * pauses, press Enter. And what a test reads back: values through the functions the page
+ * associated (as Excel would compute them), the workbook's storage, the mocked Excel's calls.
+ * The storage helpers are the one place that knows how the mocked workbook stores assumptions.
+ */
+import type { Locator, Page } from "playwright-core";
+import { SETTINGS_KEY } from "../../src/store/document";
+
+/** Pause between keys, as a quick typist. */
+export const KEY_DELAY = 40;
+
+/** Clicks a field, selects what it holds and types `text` key by key (an empty text clears it). */
+export async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.page().keyboard.press("ControlOrMeta+A");
+  if (text === "") await field.page().keyboard.press("Backspace");
+  else await field.page().keyboard.type(text, { delay: KEY_DELAY });
+}
+
+/** Types `text` and presses Enter. */
+export async function enter(field: Locator, text: string): Promise<void> {
+  await typeInto(field, text);
+  await field.press("Enter");
+}
+
+/** The value a GPU.* function computes with for `key` now (GPU.PRICE, as a cell would). */
+export async function priceOf(page: Page, key: string): Promise<unknown> {
+  const r = await page.evaluate(
+    (k) =>
+      (
+        window as unknown as { __callFunction: (id: string, a: unknown[], n: number) => Promise<unknown> }
+      ).__callFunction("PRICE", [k], 2),
+    key,
+  );
+  return (r as { value?: unknown }).value ?? r;
+}
+
+/** Everything the mocked workbook has stored (to prove that nothing was written). */
+export async function workbookState(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      out[k] = localStorage.getItem(k)!;
+    }
+    return out;
+  });
+}
+
+/** The stored assumptions document (the settings-backed store's format). */
+export async function storedDoc(page: Page): Promise<any> {
+  return page.evaluate((k) => JSON.parse(window.localStorage.getItem(`settings:${k}`) ?? "null"), SETTINGS_KEY);
+}
+
+/** Stores a document as a workbook would hold it before the pane opens (use before a reload). */
+export async function putStoredText(page: Page, text: string): Promise<void> {
+  await page.evaluate(([k, t]) => window.localStorage.setItem(`settings:${k}`, t), [SETTINGS_KEY, text] as const);
+}
+
+/** A co-author saves `key` = `value` in the active scenario: the workbook changes, its event fires. */
+export async function coAuthorSets(page: Page, key: string, value: number | null): Promise<void> {
+  await page.evaluate(
+    ([k, key, value]) => {
+      const w = window as unknown as { __fakeWorkbook: { remoteSave(k: string, v: string): void } };
+      const doc = JSON.parse(window.localStorage.getItem(`settings:${k}`) ?? "null") ?? {
+        schema: 1,
+        bookVersion: "2023.10-1",
+        activeScenario: "base",
+        scenarios: { base: {} },
+      };
+      const overrides = doc.scenarios[doc.activeScenario];
+      if (value === null) delete overrides[key as string];
+      else overrides[key as string] = { value, changedAt: new Date().toISOString() };
+      w.__fakeWorkbook.remoteSave(k as string, JSON.stringify(doc));
+    },
+    [SETTINGS_KEY, key, value] as const,
+  );
+}
+
+/** The calls the pane made to the mocked Excel beyond the store's (excelExtras.js). */
+export async function excelCalls(page: Page): Promise<{ api: string; address?: string; formulas?: unknown[][] }[]> {
+  return page.evaluate(() => (window as unknown as { __excelCalls: [] }).__excelCalls);
+}
+
+/** Which element has the focus (inside shadow roots too): its tag and its data-key or id. */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? `${el.tagName.toLowerCase()}#${(el as HTMLElement).dataset.key ?? el.id}` : "none";
+  });
+}

@@ -105,6 +105,7 @@ export class ReferenceModel {
   declare state: "idle" | "loading" | "ready" | "error";
   declare error: string;
   declare search: string;
+  declare shownCount: number;
   readonly shown: FunctionModel[] = [];
   private all: FunctionModel[] = [];
 
@@ -115,6 +116,7 @@ export class ReferenceModel {
     this.state = "idle";
     this.error = "";
     this.search = "";
+    this.shownCount = 0;
   }
 
   /** Fetches functions.json once (again after a failure). */
@@ -142,10 +144,9 @@ export class ReferenceModel {
   }
 
   private filter(): void {
-    syncArray(
-      this.shown,
-      this.all.filter((f) => matches(f.info, this.search)),
-    );
+    const shown = this.all.filter((f) => matches(f.info, this.search));
+    syncArray(this.shown, shown);
+    this.shownCount = shown.length;
   }
 }
-observe(ReferenceModel, "state", "error", "search");
+observe(ReferenceModel, "state", "error", "search", "shownCount");

@@ -259,7 +259,7 @@ const naming = html<PaneModel>`
 
 const header = html<PaneModel>`
   <header class="top">
-    <h1>GPU cost assumptions</h1>
+    <h1>GPU Cost</h1>
     <div class="scenario">
       <label for="scenario">Scenario</label>
       <select
@@ -621,8 +621,8 @@ const reference = html<ReferenceModel>`
   ${when(
     (x) => x.state === "ready",
     html<ReferenceModel>`<p class="hint">
-      ${(x) => x.shown.length} of ${(x) => x.count} functions. Select a cell in the sheet, open a function, fill in its
-      arguments and insert it.
+      <span id="fn-count">${(x) => `${x.shownCount} of ${x.count} functions.`}</span>
+      Select a cell in the sheet, open a function, fill in its arguments and insert it.
     </p>`,
   )}
   <div class="fns">${repeat((x) => x.shown, functionEntry, { recycle: false })}</div>

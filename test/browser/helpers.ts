@@ -4,6 +4,8 @@
  * associated (as Excel would compute them), the workbook's storage, the mocked Excel's calls.
  * The storage helpers are the one place that knows how the mocked workbook stores assumptions.
  */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { SETTINGS_KEY } from "../../src/store/document";
 
@@ -90,4 +92,14 @@ export async function focused(page: Page): Promise<string> {
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     return el ? `${el.tagName.toLowerCase()}#${(el as HTMLElement).dataset.key ?? el.id}` : "none";
   });
+}
+
+/**
+ * Saves a screenshot of the pane: into docs/ when refreshing the README's pictures
+ * (npm run screenshot sets UPDATE_DOCS_SCREENSHOT), else into .tmp/ to look at after a run.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const dir = path.resolve(__dirname, process.env.UPDATE_DOCS_SCREENSHOT ? "../../docs" : "../../.tmp");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, name), fullPage: options.fullPage ?? false });
 }

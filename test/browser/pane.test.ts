@@ -5,8 +5,6 @@
  * first screen is laid out for the job, edits are validated and saved in the workbook, and the
  * functions compute with them.
  */
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookFor } from "../../src/pricing";
@@ -18,14 +16,12 @@ import {
   KEY_DELAY,
   priceOf,
   putStoredText,
+  screenshot,
   storedDoc,
   typeInto,
   workbookState,
 } from "./helpers";
 import { launch, openPane, serveDist, type Served } from "./page";
-
-// The README's pictures are refreshed on demand (npm run screenshot); ordinary runs keep theirs in .tmp.
-const SHOTS = path.resolve(__dirname, process.env.UPDATE_DOCS_SCREENSHOT ? "../../docs" : "../../.tmp");
 
 let browser: Browser;
 let server: Served;
@@ -225,9 +221,8 @@ describe("the first screen", () => {
       "differs",
     );
     expect(await page.locator(".edition").textContent()).toMatch(/"bear" beside base/);
-    mkdirSync(SHOTS, { recursive: true });
     await page.locator("#group-cloud-rates > summary").click();
-    await page.screenshot({ path: path.join(SHOTS, "taskpane-scenario.png"), fullPage: false });
+    await screenshot(page, "taskpane-scenario.png");
     await page.context().close();
   });
 });
@@ -471,8 +466,7 @@ describe("screenshots", () => {
     await expect
       .poll(() => page.locator('#drivers [data-row="facility.electricity"] .message').textContent())
       .not.toBe("");
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, "taskpane.png") });
+    await screenshot(page, "taskpane.png");
     await page.context().close();
   });
 });

@@ -162,7 +162,11 @@ export class PaneModel implements CellOwner {
     this.driversNote = "";
     this.changeTotal = 0;
     this.reviewingUpdate = false;
-    this.reference = new ReferenceModel(host, (s) => (this.status = s));
+    this.reference = new ReferenceModel(
+      host,
+      (s) => (this.status = s),
+      (text) => this.knows(text),
+    );
     this.sync();
     store.subscribe(() => this.sync());
   }
@@ -208,6 +212,17 @@ export class PaneModel implements CellOwner {
   get problemsTitle(): string {
     const n = this.problems.length;
     return `${n} ${n === 1 ? "cell" : "cells"} of the workbook's assumptions could not be used; the edition's defaults stand in for ${n === 1 ? "it" : "them"}:`;
+  }
+
+  /** A chip, provider or rent mode of the book in force, or a scenario of the workbook (any case). */
+  private knows(text: string): boolean {
+    const t = text.toLowerCase();
+    const book = this.book();
+    return (
+      book.accelerators.has(t) ||
+      this.scenarios.includes(t) ||
+      (book.data.instances ?? []).some((i) => i.provider.toLowerCase() === t || Object.hasOwn(i.hourlyUsd, t))
+    );
   }
 
   private book(): PriceBook {

@@ -39,6 +39,7 @@ export function parseMetadata(json: unknown): FunctionInfo[] {
   const list = (json as { functions?: unknown })?.functions;
   if (!Array.isArray(list)) return [];
   return list.flatMap((raw): FunctionInfo[] => {
+    if (!raw || typeof raw !== "object") return [];
     const f = raw as Record<string, unknown>;
     if (typeof f.name !== "string" || typeof f.id !== "string") return [];
     const text = typeof f.description === "string" ? f.description : "";
@@ -147,16 +148,21 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?$/i;
 const REFERENCE = /^((('[^']+')|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
 const BOOLEAN = /^(true|false)$/i;
 
+/** Whether a text is a name the price book knows (a chip, provider, mode or scenario). */
+export type KnownName = (text: string) => boolean;
+
 /**
  * One argument as it goes into the formula. Numbers, cell references, booleans and text the
  * user quoted go in as typed; other text is quoted for Excel ("H100-SXM" -> `"H100-SXM"`,
- * embedded quotes doubled). A number parameter takes what was typed (a number, a reference, an
- * expression such as 20E18 or B2*2).
+ * embedded quotes doubled). A name the price book knows is quoted even where it reads as a
+ * cell address too ("B200" is a chip and cell B200). A number parameter takes what was typed
+ * (a number, a reference, an expression such as 20E18 or B2*2).
  */
-export function formulaArgument(text: string, param: ParamInfo): string {
+export function formulaArgument(text: string, param: ParamInfo, known: KnownName = () => false): string {
   const t = text.trim();
   if (t === "") return "";
   if (param.type === "number") return t;
+  if (known(t)) return `"${t}"`;
   if (NUMBER.test(t) || REFERENCE.test(t) || BOOLEAN.test(t) || /^".*"$/s.test(t)) return t;
   return `"${t.replace(/"/g, '""')}"`;
 }
@@ -166,8 +172,12 @@ export function formulaArgument(text: string, param: ParamInfo): string {
  * are left out, inner ones left empty as Excel allows (`=GPU.HOURLY(,"buy")`).
  * composeFormula(HOURLY, ["", "buy"]) -> { formula: '=GPU.HOURLY(,"buy")', missing: [] }
  */
-export function composeFormula(f: FunctionInfo, texts: readonly string[]): { formula: string; missing: string[] } {
-  const args = f.params.map((p, i) => formulaArgument(texts[i] ?? "", p));
+export function composeFormula(
+  f: FunctionInfo,
+  texts: readonly string[],
+  known?: KnownName,
+): { formula: string; missing: string[] } {
+  const args = f.params.map((p, i) => formulaArgument(texts[i] ?? "", p, known));
   const missing = f.params.filter((p, i) => !p.optional && args[i] === "").map((p) => p.name);
   while (args.length > 0 && args[args.length - 1] === "") args.pop();
   return { formula: `=${NAMESPACE}.${f.name}(${args.join(",")})`, missing };

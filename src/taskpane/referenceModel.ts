@@ -14,6 +14,7 @@ import {
   parseMetadata,
   signature,
   type FunctionInfo,
+  type KnownName,
   type ParamInfo,
 } from "./reference";
 
@@ -43,6 +44,7 @@ export class FunctionModel {
     readonly info: FunctionInfo,
     private readonly done: (status: Status) => void,
     private readonly host: Pick<PaneHost, "insertIntoSelection">,
+    private readonly known: KnownName,
   ) {
     this.open = false;
     this.busy = false;
@@ -65,6 +67,7 @@ export class FunctionModel {
     return composeFormula(
       this.info,
       this.params.map((p) => p.text),
+      this.known,
     );
   }
 
@@ -112,6 +115,7 @@ export class ReferenceModel {
   constructor(
     private readonly host: Pick<PaneHost, "functionsMetadata" | "insertIntoSelection">,
     private readonly done: (status: Status) => void,
+    private readonly known: KnownName = () => false,
   ) {
     this.state = "idle";
     this.error = "";
@@ -125,7 +129,7 @@ export class ReferenceModel {
     this.state = "loading";
     try {
       const infos = parseMetadata(await this.host.functionsMetadata());
-      this.all = infos.map((i) => new FunctionModel(i, this.done, this.host));
+      this.all = infos.map((i) => new FunctionModel(i, this.done, this.host, this.known));
       this.state = "ready";
       this.filter();
     } catch (error) {

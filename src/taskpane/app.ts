@@ -4,7 +4,6 @@
  * parallel (the page preloads it) and shows the pane.
  */
 import type { AssumptionStore } from "../store/store";
-import { applyFluentTheme } from "./fluent";
 import { PaneModel, type PaneHost } from "./paneModel";
 import { paneTemplate } from "./templates";
 import { fileState, insertIntoSelection, usedCells } from "./workbook";
@@ -23,14 +22,20 @@ export const excelHost: PaneHost = {
 
 /** Renders the pane into `root` (once) and starts the background reads that need Excel. */
 export function mountPane(root: HTMLElement, store: AssumptionStore, host: PaneHost = excelHost): PaneModel {
-  applyFluentTheme();
   const model = new PaneModel(store, host);
   root.replaceChildren();
   paneTemplate.render(model, root);
-  // After the first screen: which chips the workbook prices, and whether it needs saving.
-  setTimeout(() => {
+  // Once the first screen is up and idle: which chips the workbook prices, whether it needs saving.
+  whenIdle(() => {
     void model.scanWorkbook();
     void model.refreshFile();
-  }, 0);
+  });
   return model;
+}
+
+/** Runs `work` when the page is idle (within 1 s), or after 200 ms where there is no idle callback (Safari, Mac). */
+function whenIdle(work: () => void): void {
+  const w = globalThis as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => void };
+  if (w.requestIdleCallback) w.requestIdleCallback(work, { timeout: 1000 });
+  else setTimeout(work, 200);
 }

@@ -54,21 +54,39 @@ export class GroupModel {
   declare filtering: boolean;
   /** List groups: the cells passing the search and filter (an observable array, changed in place). */
   readonly shown: CellModel[] = [];
-  readonly table: TableModel | undefined;
   /** Open before a search opened it, restored when the search is cleared. */
   openBeforeSearch: boolean | undefined;
+  private tableModel: TableModel | undefined;
+  /** The last filter applied, to apply to a table built later. */
+  private visible: (cell: CellModel) => boolean = () => true;
 
   constructor(
     readonly name: string,
     readonly cells: readonly CellModel[],
-    table: TableModel | undefined,
+    /** Builds the group's table (groups shown as tables), when first needed: a closed group needs none. */
+    private readonly buildTable: (() => TableModel) | undefined,
   ) {
     this.open = false;
     this.shownCount = cells.length;
     this.changedCount = 0;
     this.filtering = false;
-    this.table = table;
     this.openBeforeSearch = undefined;
+  }
+
+  get isTable(): boolean {
+    return this.buildTable !== undefined;
+  }
+
+  /** The table of a table group, built on first use (and filtered as the group is). */
+  get table(): TableModel | undefined {
+    if (!this.tableModel && this.buildTable) {
+      this.tableModel = this.buildTable();
+      syncArray(
+        this.tableModel.shown,
+        this.tableModel.rows.filter((r) => r.cells.some(this.visible)),
+      );
+    }
+    return this.tableModel;
   }
 
   get total(): number {
@@ -89,18 +107,25 @@ export class GroupModel {
     return `group-${this.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   }
 
+  /** A cell of this group's table got the focus: the line under the table describes it. */
+  focus(cell: CellModel): void {
+    if (this.tableModel?.rows.some((r) => r.slots.includes(cell))) this.tableModel.focused = cell;
+  }
+
   /** Applies the search and filter: `visible(cell)` says whether a cell passes. */
   filter(visible: (cell: CellModel) => boolean, filtering: boolean): void {
+    this.visible = visible;
     this.filtering = filtering;
     this.changedCount = this.cells.filter((c) => c.changed).length;
-    if (this.table) {
-      const rows = this.table.rows.filter((r) => r.cells.some(visible));
-      syncArray(this.table.shown, rows);
-      this.shownCount = rows.reduce((n, r) => n + r.cells.filter(visible).length, 0);
-    } else {
-      const cells = this.cells.filter(visible);
+    const cells = this.cells.filter(visible);
+    this.shownCount = cells.length;
+    if (this.tableModel) {
+      syncArray(
+        this.tableModel.shown,
+        this.tableModel.rows.filter((r) => r.cells.some(visible)),
+      );
+    } else if (!this.buildTable) {
       syncArray(this.shown, cells);
-      this.shownCount = cells.length;
     }
   }
 }
@@ -110,14 +135,17 @@ observe(GroupModel, "open", "shownCount", "changedCount", "filtering");
 export function groupModel(layout: GroupLayout, cellOf: (key: string) => CellModel): GroupModel {
   const cells = layout.assumptions.map((a) => cellOf(a.key));
   if (!layout.table) return new GroupModel(layout.name, cells, undefined);
-  const rows = layout.table.rows.map(
-    (r) =>
-      new TableRowModel(
-        r.id,
-        r.label,
-        r.detail ?? "",
-        r.keys.map((k, i): Slot => (k === undefined ? { none: true, key: `${r.id}|${i}` } : cellOf(k))),
-      ),
-  );
-  return new GroupModel(layout.name, cells, new TableModel(layout.table.columns, rows));
+  const table = layout.table;
+  return new GroupModel(layout.name, cells, () => {
+    const rows = table().rows.map(
+      (r) =>
+        new TableRowModel(
+          r.id,
+          r.label,
+          r.detail ?? "",
+          r.keys.map((k, i): Slot => (k === undefined ? { none: true, key: `${r.id}|${i}` } : cellOf(k))),
+        ),
+    );
+    return new TableModel(table().columns, rows);
+  });
 }

@@ -17,8 +17,8 @@ export const GROUP_ORDER: readonly string[] = ["Accelerators", "Cloud rates", "F
 export interface GroupLayout {
   readonly name: string;
   readonly assumptions: readonly Assumption[];
-  /** Present for groups shown as a table (a row per chip or instance). */
-  readonly table?: TableLayout;
+  /** Present for groups shown as a table (a row per chip or instance); computed when called. */
+  readonly table?: () => TableLayout;
 }
 
 export interface TableColumn {
@@ -55,7 +55,7 @@ const MODE_LABELS: Readonly<Record<string, string>> = {
 
 /**
  * The price book's assumptions by group, in display order, with the two big groups as tables.
- * groupsOf(book)[0] -> { name: "Accelerators", assumptions: [97 of them], table: {11 rows} }.
+ * groupsOf(book)[0] -> { name: "Accelerators", assumptions: [97 of them], table: () => {11 rows} }.
  */
 export function groupsOf(book: PriceBook): GroupLayout[] {
   const byGroup = new Map<string, Assumption[]>();
@@ -70,8 +70,8 @@ export function groupsOf(book: PriceBook): GroupLayout[] {
   ];
   return names.map((name) => {
     const assumptions = byGroup.get(name)!;
-    if (name === "Accelerators") return { name, assumptions, table: acceleratorTable(book, assumptions) };
-    if (name === "Cloud rates") return { name, assumptions, table: cloudTable(book, assumptions) };
+    if (name === "Accelerators") return { name, assumptions, table: () => acceleratorTable(book, assumptions) };
+    if (name === "Cloud rates") return { name, assumptions, table: () => cloudTable(book, assumptions) };
     return { name, assumptions };
   });
 }

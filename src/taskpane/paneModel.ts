@@ -353,12 +353,13 @@ export class PaneModel implements CellOwner {
     syncArray(this.changeGroups, grouped);
   }
 
+  /** After changes settle (a burst of edits asks once), ask Excel again whether the file needs saving. */
   private scheduleFileRefresh(): void {
     if (this.fileTimer !== undefined) clearTimeout(this.fileTimer);
     this.fileTimer = setTimeout(() => {
       this.fileTimer = undefined;
       void this.refreshFile();
-    }, 300);
+    }, 1000);
   }
 
   // ---- the user's actions -------------------------------------------------------------------
@@ -451,7 +452,7 @@ export class PaneModel implements CellOwner {
   }
 
   focused(cell: CellModel): void {
-    for (const g of this.groups) if (g.table?.rows.some((r) => r.slots.includes(cell))) g.table.focused = cell;
+    for (const g of this.groups) g.focus(cell);
   }
 
   toggleGroup(group: GroupModel, open: boolean): void {

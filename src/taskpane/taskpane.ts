@@ -5,19 +5,21 @@
  *
  * The pane's interface is a separate chunk (webpack dynamic import), requested here at once;
  * taskpane.html also preloads it so it downloads while office.js starts. Until it is shown the
- * page says what it is waiting for.
+ * page says what it is waiting for. The performance marks time the start (bench/pane.ts).
  */
 import { messageOf } from "../store/store";
 import { assumptionStore } from "../store/instance";
 
+performance.mark("gpu-cost:functions-registered");
 const ui = import(/* webpackChunkName: "pane" */ "./app");
 
 Office.onReady(async () => {
   const root = document.getElementById("app")!;
   const store = assumptionStore();
   try {
-    const [{ mountPane }] = await Promise.all([ui, store.ready]);
+    const [{ mountPane }] = await Promise.all([ui, store.ready.then(() => performance.mark("gpu-cost:store-ready"))]);
     mountPane(root, store);
+    performance.mark("gpu-cost:pane-shown");
   } catch (error) {
     const status = document.getElementById("status");
     if (status) status.textContent = `The pane could not start: ${messageOf(error)}`;

@@ -5,10 +5,11 @@
  * went (`recycle: false`: a row's element always belongs to the same key). Text is always
  * bound as text, never as markup.
  *
- * Inputs are native <input>s styled with Fluent's tokens: a table of a hundred numbers needs
- * plain, dense, fast fields; buttons and the switch are Fluent UI web components.
+ * Native elements throughout (inputs, buttons, a checkbox as a switch), styled with Fluent's
+ * design values in taskpane.css: the Fluent UI web components would add ~55 KB to the pane and
+ * a third to its time to interactive (bench/pane.ts), for buttons.
  */
-import { Updates, html, render, repeat, when, type ExecutionContext } from "@microsoft/fast-element";
+import { Updates, html, oneTime, repeat, when, type ExecutionContext } from "@microsoft/fast-element";
 import type { CellModel } from "./cells";
 import { copyText, download, downloadsBlocked } from "./files";
 import { isCell, type GroupModel, type Slot, type TableRowModel } from "./groups";
@@ -16,7 +17,7 @@ import type { TableColumn } from "./layout";
 import type { ChangeGroupModel, DriverModel, PaneModel, StoreProblem } from "./paneModel";
 import type { ChangeLine } from "./edition";
 import { formatNumber } from "./cells";
-import type { FunctionModel, ParamField, ReferenceModel } from "./referenceModel";
+import type { FunctionModel, ParamField } from "./referenceModel";
 
 const KEEP = true; // an event handler returning true keeps the browser's default action
 
@@ -29,7 +30,7 @@ const valueOf = (c: ExecutionContext) => (c.event.target as HTMLInputElement).va
  */
 function onCellLeave(cell: CellModel, event: Event): boolean {
   const to = (event as FocusEvent).relatedTarget as Element | null;
-  if (!to?.closest?.("button, select, fluent-button, fluent-switch, [data-control]")) cell.owner.commit(cell);
+  if (!to?.closest?.("button, select, [data-control]")) cell.owner.commit(cell);
   return KEEP;
 }
 
@@ -47,86 +48,110 @@ function onCellKey(cell: CellModel, event: Event): boolean {
   return KEEP;
 }
 
-/** A number field for one assumption; `place` keeps ids unique where a key shows twice. */
-const cellInput = (place: string, labelled: boolean) => html<CellModel>`
-  <input
-    class="num${(x) => (x.changed ? " changed" : "")}${(x) => (x.invalid ? " invalid" : "")}${(x) =>
-      x.saving ? " saving" : ""}"
-    type="text"
-    inputmode="decimal"
-    autocomplete="off"
-    spellcheck="false"
-    id="${(x) => x.domId(place)}"
-    data-key="${(x) => x.key}"
-    aria-label="${(x) => (labelled ? null : `${x.label} (${x.unit})`)}"
-    aria-describedby="${(x) => `${x.domId(place)}-msg`}"
-    aria-invalid="${(x) => (x.invalid ? "true" : null)}"
-    title="${(x) => x.message || null}"
-    ?readonly="${(x) => x.readonly}"
-    :value="${(x) => x.text}"
-    @input="${(x, c) => x.owner.typed(x, valueOf(c))}"
-    @keydown="${(x, c) => onCellKey(x, c.event)}"
-    @focusout="${(x, c) => onCellLeave(x, c.event)}"
-    @focus="${(x) => x.owner.focused(x)}"
-  />
-`;
+/** Where a template finds its cell: the row itself, or the cell of a key driver. */
+type Of<T> = (x: T) => CellModel;
+
+/**
+ * A number field for one assumption, bound through `cell` (so a key driver's row binds its
+ * cell's properties directly, without a nested view); `place` keeps ids unique where a key
+ * shows twice (key drivers and groups).
+ */
+function cellInput<T>(place: string, cell: Of<T>, labelled: boolean) {
+  return html<T>`
+    <input
+      class="num${(x) => (cell(x).changed ? " changed" : "")}${(x) => (cell(x).invalid ? " invalid" : "")}${(x) =>
+        cell(x).saving ? " saving" : ""}"
+      type="text"
+      inputmode="decimal"
+      autocomplete="off"
+      spellcheck="false"
+      id="${oneTime((x: T) => cell(x).domId(place))}"
+      data-key="${oneTime((x: T) => cell(x).key)}"
+      aria-label="${(x) => (labelled ? null : `${cell(x).label} (${cell(x).unit})`)}"
+      aria-describedby="${oneTime((x: T) => `${cell(x).domId(place)}-msg`)}"
+      aria-invalid="${(x) => (cell(x).invalid ? "true" : null)}"
+      title="${(x) => cell(x).message || null}"
+      ?readonly="${(x) => cell(x).readonly}"
+      :value="${(x) => cell(x).text}"
+      @input="${(x, c) => cell(x).owner.typed(cell(x), valueOf(c))}"
+      @keydown="${(x, c) => onCellKey(cell(x), c.event)}"
+      @focusout="${(x, c) => onCellLeave(cell(x), c.event)}"
+      @focus="${(x) => cell(x).owner.focused(cell(x))}"
+    />
+  `;
+}
 
 /** Lines under a field: why it was refused, a co-author's value, a problem of its cell. */
-const cellNotes = (place: string) => html<CellModel>`
-  <div class="message" id="${(x) => `${x.domId(place)}-msg`}" role="${(x) => (x.invalid ? "alert" : null)}">
-    ${(x) => x.message}
-  </div>
-  ${when((x) => x.remote !== "", html<CellModel>`<div class="remote">${(x) => x.remote}</div>`)}
-  ${when((x) => x.problem !== "", html<CellModel>`<div class="problem">${(x) => x.problem}</div>`)}
-`;
+function cellNotes<T>(place: string, cell: Of<T>) {
+  return html<T>`
+    <div
+      class="message"
+      id="${oneTime((x: T) => `${cell(x).domId(place)}-msg`)}"
+      role="${(x) => (cell(x).invalid ? "alert" : null)}"
+      ?hidden="${(x) => !cell(x).invalid}"
+    >
+      ${(x) => cell(x).message}
+    </div>
+    <div class="remote" ?hidden="${(x) => cell(x).remote === ""}">${(x) => cell(x).remote}</div>
+    <div class="problem" ?hidden="${(x) => cell(x).problem === ""}">${(x) => cell(x).problem}</div>
+  `;
+}
 
-const resetButton = html<CellModel>`
-  <fluent-button
-    appearance="subtle"
-    size="small"
-    data-reset="${(x) => x.key}"
-    aria-label="${(x) => `Reset ${x.label} to the default`}"
-    ?disabled="${(x) => x.readonly}"
-    @click="${(x) => x.owner.resetCell(x)}"
-    >Reset</fluent-button
-  >
-`;
+/** Reset, shown while the value differs from the default. */
+function resetButton<T>(cell: Of<T>) {
+  return html<T>`
+    <button
+      type="button"
+      class="btn subtle small"
+      data-reset="${(x) => cell(x).key}"
+      aria-label="${(x) => `Reset ${cell(x).label} to the default`}"
+      ?hidden="${(x) => !cell(x).changed}"
+      ?disabled="${(x) => cell(x).readonly}"
+      @click="${(x) => cell(x).owner.resetCell(cell(x))}"
+    >
+      Reset
+    </button>
+  `;
+}
 
-const baseValue = html<CellModel>`<span
-  class="base${(x) => (x.differsFromBase ? " differs" : "")}"
-  title="The base scenario's value"
-  >base ${(x) => x.base}</span
->`;
+/** Base's value, shown while another scenario is active. */
+function baseValue<T>(cell: Of<T>) {
+  return html<T>`<span
+    class="base${(x) => (cell(x).differsFromBase ? " differs" : "")}"
+    title="The base scenario's value"
+    ?hidden="${(x) => cell(x).base === ""}"
+    >base ${(x) => cell(x).base}</span
+  >`;
+}
+
+const self: Of<CellModel> = (x) => x;
 
 // ---- key drivers ---------------------------------------------------------------------------
 
-const driverRow = html<DriverModel, PaneModel>`
+const ofDriver: Of<DriverModel> = (x) => x.cell;
+
+const driverRow = html<DriverModel>`
+  <h3 class="driver-heading" ?hidden="${(x) => !x.first}">${(x) => x.heading}</h3>
   <div class="driver${(x) => (x.cell.changed ? " changed" : "")}" data-row="${(x) => x.cell.key}">
     <label class="driver-label" for="${(x) => x.cell.domId("drv")}">
       ${(x) => x.label}
       <span class="unit">${(x) => x.cell.unit}</span>
     </label>
-    <div class="driver-edit">${render((x) => x.cell, cellInput("drv", true))}</div>
-    <div class="driver-reset">
-      ${when((x) => x.cell.changed, html<DriverModel>`${render((x) => x.cell, resetButton)}`)}
-    </div>
-    ${when((x) => x.cell.base !== "", html<DriverModel>`${render((x) => x.cell, baseValue)}`)}
+    <div class="driver-edit">${cellInput("drv", ofDriver, true)}</div>
+    <div class="driver-reset">${resetButton(ofDriver)}</div>
+    ${baseValue(ofDriver)}
     <div class="driver-notes">
-      ${render((x) => x.cell, cellNotes("drv"))}
+      ${cellNotes("drv", ofDriver)}
       <div class="meta">${(x) => x.cell.meta}</div>
     </div>
   </div>
 `;
 
-const driverHeading = html<DriverModel>`<h3 class="driver-heading">${(x) => x.heading}</h3>`;
-
 const drivers = html<PaneModel>`
   <section id="drivers" class="drivers" aria-labelledby="drivers-title" ?hidden="${(x) => x.filtering}">
     <h2 id="drivers-title">Key drivers</h2>
     <p class="hint" id="drivers-note">${(x) => x.driversNote}</p>
-    ${repeat((x) => x.drivers, html<DriverModel, PaneModel>`${when((x) => x.first, driverHeading)}${driverRow}`, {
-      recycle: false,
-    })}
+    ${repeat((x) => x.drivers, driverRow, { recycle: false })}
   </section>
 `;
 
@@ -139,24 +164,22 @@ const listRow = html<CellModel>`
   >
     <label for="${(x) => x.domId("row")}">${(x) => x.label} <code>${(x) => x.key}</code></label>
     <div class="edit">
-      ${cellInput("row", true)}
+      ${cellInput("row", self, true)}
       <span class="unit">${(x) => x.unit}</span>
-      ${when((x) => x.changed, resetButton)} ${when((x) => x.base !== "", baseValue)}
+      ${resetButton(self)} ${baseValue(self)}
     </div>
-    ${cellNotes("row")}
+    ${cellNotes("row", self)}
     <div class="meta">${(x) => x.meta}${(x) => (x.changedText ? ` · ${x.changedText}` : "")}</div>
   </div>
 `;
 
 const list = html<GroupModel>` <div class="rows">${repeat((x) => x.shown, listRow, { recycle: false })}</div> `;
 
+const tableInput = cellInput<Slot>("tbl", (x) => x as CellModel, false);
+
 const slot = html<Slot>`
   <td class="${(x) => (isCell(x) ? `cell${x.changed ? " changed" : ""}${x.differsFromBase ? " differs" : ""}` : "na")}">
-    ${when(
-      (x) => isCell(x),
-      html<Slot>`${render((x) => x as CellModel, cellInput("tbl", false))}`,
-      html`<span aria-label="not applicable">–</span>`,
-    )}
+    ${when((x) => isCell(x), tableInput, html`<span aria-label="not applicable">–</span>`)}
   </td>
 `;
 
@@ -170,12 +193,15 @@ const tableRow = html<TableRowModel>`
 const column = html<TableColumn>`<th scope="col">${(x) => x.label}<span class="unit">${(x) => x.unit}</span></th>`;
 
 /** The line under a table: the focused cell's figure, source and date, and its messages. */
-const cellDetail = html<CellModel>`
-  <div class="cell-detail${(x) => (x.invalid ? " invalid" : "")}">
-    <strong>${(x) => x.label}</strong> <code>${(x) => x.key}</code>
-    ${when((x) => x.base !== "", baseValue)} ${when((x) => x.changed, resetButton)}
-    <div class="meta">${(x) => x.meta}${(x) => (x.changedText ? ` · ${x.changedText}` : "")}</div>
-    ${cellNotes("tbl")}
+const focusedCell: Of<GroupModel> = (x) => x.table!.focused!;
+const cellDetail = html<GroupModel>`
+  <div class="cell-detail${(x) => (focusedCell(x).invalid ? " invalid" : "")}">
+    <strong>${(x) => focusedCell(x).label}</strong> <code>${(x) => focusedCell(x).key}</code>
+    ${baseValue(focusedCell)} ${resetButton(focusedCell)}
+    <div class="meta">
+      ${(x) => focusedCell(x).meta}${(x) => (focusedCell(x).changedText ? ` · ${focusedCell(x).changedText}` : "")}
+    </div>
+    ${cellNotes("tbl", focusedCell)}
   </div>
 `;
 
@@ -195,7 +221,7 @@ const table = html<GroupModel>`
   </div>
   ${when(
     (x) => x.table!.focused !== null,
-    html<GroupModel>`${render((x) => x.table!.focused, cellDetail)}`,
+    cellDetail,
     html`<p class="hint">Select a figure to see its source and date.</p>`,
   )}
 `;
@@ -214,7 +240,7 @@ const group = html<GroupModel, PaneModel>`
     </summary>
     ${when(
       (x) => x.open,
-      (x) => (x.table ? table : list),
+      (x) => (x.isTable ? table : list),
     )}
   </details>
 `;
@@ -244,17 +270,20 @@ const naming = html<PaneModel>`
       return false;
     }}"
   />
-  <fluent-button
-    appearance="primary"
-    size="small"
+  <button
+    type="button"
+    class="btn primary small"
     data-control="create-scenario"
     @click="${(x, c) =>
       x.createScenario(
         ((c.event.target as HTMLElement).parentElement?.querySelector("#new-scenario") as HTMLInputElement).value,
       )}"
-    >Create</fluent-button
   >
-  <fluent-button size="small" data-control="cancel-scenario" @click="${(x) => x.cancelNaming()}">Cancel</fluent-button>
+    Create
+  </button>
+  <button type="button" class="btn small" data-control="cancel-scenario" @click="${(x) => x.cancelNaming()}">
+    Cancel
+  </button>
 `;
 
 const header = html<PaneModel>`
@@ -274,35 +303,37 @@ const header = html<PaneModel>`
       ${when(
         (x) => x.naming,
         naming,
-        html<PaneModel>`<fluent-button
-          appearance="subtle"
-          size="small"
+        html<PaneModel>`<button
+          type="button"
+          class="btn subtle small"
           data-control="add-scenario"
           ?disabled="${(x) => !x.writable}"
           @click="${(x) => {
             x.startNaming();
             void Updates.next().then(() => document.getElementById("new-scenario")?.focus());
           }}"
-          >New…</fluent-button
-        >`,
+        >
+          New…
+        </button>`,
       )}
       ${when(
         (x) => x.comparing && !x.naming,
-        html<PaneModel>`<fluent-button
-          appearance="subtle"
-          size="small"
+        html<PaneModel>`<button
+          type="button"
+          class="btn subtle small"
           data-control="remove-scenario"
           ?disabled="${(x) => !x.writable}"
           @click="${(x) => x.removeScenario()}"
-          >Remove</fluent-button
-        >`,
+        >
+          Remove
+        </button>`,
       )}
     </div>
     <p class="save${(x) => (x.saveText.warn ? " warn" : "")}" id="save-state">
       ${(x) => x.saveText.text}
       ${when(
         (x) => x.canShowSheet,
-        html<PaneModel>`<button class="link" data-control="show-sheet" @click="${(x) => x.showSheet()}">
+        html<PaneModel>`<button type="button" class="link" data-control="show-sheet" @click="${(x) => x.showSheet()}">
           Show the assumptions sheet
         </button>`,
       )}
@@ -352,9 +383,14 @@ const banners = html<PaneModel>`
       <span>${(x) => x.warning}</span>
       ${when(
         (x) => x.hasRaw,
-        html<PaneModel>`<fluent-button size="small" data-control="export-raw" @click="${(x) => x.openExport()}"
-          >Export stored text</fluent-button
-        >`,
+        html<PaneModel>`<button
+          type="button"
+          class="btn small"
+          data-control="export-raw"
+          @click="${(x) => x.openExport()}"
+        >
+          Export stored text
+        </button>`,
       )}
     </div>`,
   )}
@@ -367,9 +403,14 @@ const banners = html<PaneModel>`
       </ul>
       ${when(
         (x) => x.canShowSheet,
-        html<PaneModel>`<fluent-button size="small" data-control="show-sheet-problems" @click="${(x) => x.showSheet()}"
-          >Show the assumptions sheet</fluent-button
-        >`,
+        html<PaneModel>`<button
+          type="button"
+          class="btn small"
+          data-control="show-sheet-problems"
+          @click="${(x) => x.showSheet()}"
+        >
+          Show the assumptions sheet
+        </button>`,
       )}
     </div>`,
   )}
@@ -382,14 +423,15 @@ const banners = html<PaneModel>`
       >
       <div class="change-groups">${repeat((x) => x.changeGroups, changeGroup)}</div>
       <div class="actions">
-        <fluent-button
-          appearance="primary"
-          size="small"
+        <button
+          type="button"
+          class="btn primary small"
           data-control="update-edition"
           ?disabled="${(x) => !x.writable}"
           @click="${(x) => x.updateEdition()}"
-          >Update to ${(x) => x.latestEdition}</fluent-button
         >
+          Update to ${(x) => x.latestEdition}
+        </button>
         <span class="hint">Your own changes are kept; Undo goes back.</span>
       </div>
     </div>`,
@@ -410,27 +452,32 @@ const exportPanel = html<PaneModel>`
       it as a file or copy it (Excel for Mac does not let add-ins download files).
     </p>
     <div class="actions">
-      <fluent-button
-        appearance="primary"
-        size="small"
+      <button
+        type="button"
+        class="btn primary small"
         data-control="copy-export"
         @click="${(x, c) =>
           void copyText(
             x.exportText,
             (c.event.target as HTMLElement).closest("section")?.querySelector("textarea"),
           ).then((ok) => x.exported(ok ? "copied" : "copy-failed"))}"
-        >Copy to clipboard</fluent-button
       >
+        Copy to clipboard
+      </button>
       ${when(
         () => !downloadsBlocked(),
-        html<PaneModel>`<fluent-button
-          size="small"
+        html<PaneModel>`<button
+          type="button"
+          class="btn small"
           data-control="download-export"
           @click="${(x) => (download(x.exportName, x.exportText), x.exported("downloaded"))}"
-          >Download ${(x) => x.exportName}</fluent-button
-        >`,
+        >
+          Download ${(x) => x.exportName}
+        </button>`,
       )}
-      <fluent-button size="small" data-control="close-export" @click="${(x) => x.closeExport()}">Close</fluent-button>
+      <button type="button" class="btn small" data-control="close-export" @click="${(x) => x.closeExport()}">
+        Close
+      </button>
     </div>
     <textarea id="export-text" readonly rows="8" aria-label="Exported text" :value="${(x) => x.exportText}"></textarea>
   </section>
@@ -440,16 +487,17 @@ const confirmReset = html<PaneModel>`
   <div class="bar warn" id="confirm-reset" role="alert">
     <span>Reset every assumption of "${(x) => x.active}" to the shipped defaults? Undo can bring them back.</span>
     <div class="actions">
-      <fluent-button
-        appearance="primary"
-        size="small"
+      <button
+        type="button"
+        class="btn primary small"
         data-control="confirm-reset"
         @click="${(x) => x.confirmResetAll()}"
-        >Reset all</fluent-button
       >
-      <fluent-button size="small" data-control="cancel-reset" @click="${(x) => x.cancelResetAll()}"
-        >Cancel</fluent-button
-      >
+        Reset all
+      </button>
+      <button type="button" class="btn small" data-control="cancel-reset" @click="${(x) => x.cancelResetAll()}">
+        Cancel
+      </button>
     </div>
   </div>
 `;
@@ -468,38 +516,49 @@ const tools = html<PaneModel>`
     />
     <div class="tools">
       <span class="switch">
-        <fluent-switch
+        <input
+          type="checkbox"
+          role="switch"
+          class="toggle"
           id="changed-only"
           data-control="changed-only"
           @change="${(x, c) => x.setChangedOnly((c.event.target as HTMLInputElement).checked)}"
-        ></fluent-switch>
+        />
         <label for="changed-only">Changed from defaults</label>
       </span>
-      <fluent-button
-        size="small"
+      <button
+        type="button"
+        class="btn small"
         data-control="undo"
         ?disabled="${(x) => !x.canUndo || !x.writable}"
         @click="${(x) => x.undo()}"
-        >${(x) => (x.undoLabel ? `Undo ${x.undoLabel}` : "Undo")}</fluent-button
       >
-      <fluent-button
-        size="small"
+        ${(x) => (x.undoLabel ? `Undo ${x.undoLabel}` : "Undo")}
+      </button>
+      <button
+        type="button"
+        class="btn small"
         data-control="reset-all"
         ?disabled="${(x) => !x.writable}"
         @click="${(x) => x.askResetAll()}"
-        >Reset all</fluent-button
       >
-      <fluent-button
-        size="small"
+        Reset all
+      </button>
+      <button
+        type="button"
+        class="btn small"
         data-control="import"
         ?disabled="${(x) => !x.writable}"
         @click="${(_x, c) =>
           (
             (c.event.target as HTMLElement).closest(".toolbar")?.querySelector("#import-file") as HTMLInputElement
           ).click()}"
-        >Import JSON</fluent-button
       >
-      <fluent-button size="small" data-control="export" @click="${(x) => x.openExport()}">Export JSON</fluent-button>
+        Import JSON
+      </button>
+      <button type="button" class="btn small" data-control="export" @click="${(x) => x.openExport()}">
+        Export JSON
+      </button>
       <input
         type="file"
         id="import-file"
@@ -551,14 +610,15 @@ const occupied = html<FunctionModel>`
       formula?</span
     >
     <div class="actions">
-      <fluent-button
-        appearance="primary"
-        size="small"
+      <button
+        type="button"
+        class="btn primary small"
         data-control="replace"
         @click="${(x) => void x.insert(x.occupied?.address)}"
-        >Replace</fluent-button
       >
-      <fluent-button size="small" data-control="keep" @click="${(x) => x.keep()}">Keep it</fluent-button>
+        Replace
+      </button>
+      <button type="button" class="btn small" data-control="keep" @click="${(x) => x.keep()}">Keep it</button>
     </div>
   </div>
 `;
@@ -579,14 +639,15 @@ const functionBody = html<FunctionModel>`
     ${repeat((x) => x.params, paramField)}
     <p class="preview">Formula: <code data-control="formula">${(x) => x.composed.formula}</code></p>
     <div class="actions">
-      <fluent-button
-        appearance="primary"
-        size="small"
+      <button
+        type="button"
+        class="btn primary small"
         data-control="insert"
         ?disabled="${(x) => x.busy}"
         @click="${(x) => void x.insert()}"
-        >Insert into the selected cell</fluent-button
       >
+        Insert into the selected cell
+      </button>
     </div>
     ${when((x) => x.occupied !== null, occupied)}
     <p class="fn-message" role="status">${(x) => x.message}</p>
@@ -605,7 +666,8 @@ const functionEntry = html<FunctionModel>`
   </details>
 `;
 
-const reference = html<ReferenceModel>`
+const ref = (x: PaneModel) => x.reference;
+const reference = html<PaneModel>`
   <input
     type="search"
     id="fn-search"
@@ -614,18 +676,15 @@ const reference = html<ReferenceModel>`
     placeholder="Search functions and their arguments"
     aria-label="Search functions"
     autocomplete="off"
-    @input="${(x, c) => x.setSearch(valueOf(c))}"
+    @input="${(x, c) => ref(x).setSearch(valueOf(c))}"
   />
-  ${when((x) => x.state === "loading", html`<p class="hint">Loading the functions…</p>`)}
-  ${when((x) => x.state === "error", html<ReferenceModel>`<p class="error">${(x) => x.error}</p>`)}
-  ${when(
-    (x) => x.state === "ready",
-    html<ReferenceModel>`<p class="hint">
-      <span id="fn-count">${(x) => `${x.shownCount} of ${x.count} functions.`}</span>
-      Select a cell in the sheet, open a function, fill in its arguments and insert it.
-    </p>`,
-  )}
-  <div class="fns">${repeat((x) => x.shown, functionEntry, { recycle: false })}</div>
+  <p class="hint" ?hidden="${(x) => ref(x).state !== "loading"}">Loading the functions…</p>
+  <p class="error" ?hidden="${(x) => ref(x).state !== "error"}">${(x) => ref(x).error}</p>
+  <p class="hint" ?hidden="${(x) => ref(x).state !== "ready"}">
+    <span id="fn-count">${(x) => `${ref(x).shownCount} of ${ref(x).count} functions.`}</span>
+    Select a cell in the sheet, open a function, fill in its arguments and insert it.
+  </p>
+  <div class="fns">${repeat((x) => ref(x).shown, functionEntry, { recycle: false })}</div>
 `;
 
 // ---- the pane ------------------------------------------------------------------------------
@@ -634,6 +693,7 @@ export const paneTemplate = html<PaneModel>`
   ${header} ${banners}
   <div class="tabs" role="tablist" aria-label="Pane sections">
     <button
+      type="button"
       role="tab"
       id="tab-assumptions"
       aria-controls="panel-assumptions"
@@ -643,6 +703,7 @@ export const paneTemplate = html<PaneModel>`
       Assumptions
     </button>
     <button
+      type="button"
       role="tab"
       id="tab-functions"
       aria-controls="panel-functions"
@@ -666,6 +727,6 @@ export const paneTemplate = html<PaneModel>`
     aria-labelledby="tab-functions"
     ?hidden="${(x) => x.tab !== "functions"}"
   >
-    ${when((x) => x.reference.state !== "idle", html<PaneModel>`${render((x) => x.reference, reference)}`)}
+    ${when((x) => x.reference.state !== "idle", reference)}
   </section>
 `;

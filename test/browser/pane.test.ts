@@ -101,17 +101,17 @@ describe("what people type survives every update", () => {
     // Enter saves the person's text over the co-author's value.
     await pue.press("Enter");
     await expect.poll(() => priceOf(page, "facility.pue")).toBe(1.325);
-    await expect.poll(() => page.locator('#drivers [data-row="facility.pue"] .remote').count()).toBe(0);
+    await expect.poll(() => page.locator('#drivers [data-row="facility.pue"] .remote').isVisible()).toBe(false);
     await expect.poll(() => page.locator("#status").textContent()).toMatch(/Saved PUE = 1\.325 ratio/);
   });
 
   it("keeps unsaved text through an undo and a scenario switch, and Escape drops it", async () => {
     const mfu = driver(page, "method.training_mfu");
     await typeInto(mfu, "0.5");
-    await page.locator('fluent-button[data-control="undo"]').click();
+    await page.locator('[data-control="undo"]').click();
     await expect.poll(() => priceOf(page, "facility.pue")).toBe(1.2); // the co-author's value is back
     expect(await mfu.inputValue()).toBe("0.5");
-    await page.locator('fluent-button[data-control="add-scenario"]').click();
+    await page.locator('[data-control="add-scenario"]').click();
     await page.locator("#new-scenario").pressSequentially("bull", { delay: KEY_DELAY });
     await page.locator("#new-scenario").press("Enter");
     await expect.poll(() => page.locator("#scenario").inputValue()).toBe("bull");
@@ -146,7 +146,7 @@ describe("the first screen", () => {
       "facility.pue",
       "facility.depreciation_years",
     ]);
-    expect(await page.locator("#drivers .driver-heading").allTextContents()).toEqual([
+    expect(await page.locator("#drivers .driver-heading:not([hidden])").allTextContents()).toEqual([
       "H100-SXM",
       "Utilisation",
       "Facility and finance",
@@ -169,10 +169,10 @@ describe("the first screen", () => {
     const chips = await page
       .locator("#group-accelerators tbody th")
       .evaluateAll((els) => els.map((e) => e.childNodes[0]?.textContent?.trim()));
-    expect(chips).toEqual(accelerators.table!.rows.map((r) => r.label));
+    expect(chips).toEqual(accelerators.table!().rows.map((r) => r.label));
     expect(chips).toContain("H100-SXM");
     const columns = await page.locator("#group-accelerators thead th").allTextContents();
-    expect(columns.length).toBe(accelerators.table!.columns.length + 1);
+    expect(columns.length).toBe(accelerators.table!().columns.length + 1);
     expect(columns.join("|")).toMatch(/Node purchase price\s*USD/);
     // A chip sold only as a service has no purchase price: a dash, not a field.
     const tpu = page.locator('#group-accelerators tr[data-row="tpu-v5e"]');
@@ -206,9 +206,9 @@ describe("the first screen", () => {
   });
 
   it("shows the active scenario's values beside base's", async () => {
-    await page.locator('fluent-button[data-control="add-scenario"]').click();
+    await page.locator('[data-control="add-scenario"]').click();
     await page.locator("#new-scenario").pressSequentially("bear", { delay: KEY_DELAY });
-    await page.locator('fluent-button[data-control="create-scenario"]').click();
+    await page.locator('[data-control="create-scenario"]').click();
     await expect.poll(() => page.locator("#scenario").inputValue()).toBe("bear");
     await enter(driver(page, "facility.pue"), "1.4");
     await expect.poll(() => priceOf(page, "facility.pue")).toBe(1.4);
@@ -285,7 +285,7 @@ describe("editing: validated, saved in the workbook, used by the functions", () 
     const doc = await storedDoc(page);
     expect(doc.scenarios.base["facility.pue"].value).toBe(1.1);
     expect(doc.scenarios.base["facility.pue"].changedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(await page.locator('fluent-button[data-control="undo"]').textContent()).toMatch(/Undo set facility\.pue/);
+    expect(await page.locator('[data-control="undo"]').textContent()).toMatch(/Undo set facility\.pue/);
     const electricity = driver(page, "facility.electricity");
     await enter(electricity, "12%");
     await expect
@@ -294,7 +294,7 @@ describe("editing: validated, saved in the workbook, used by the functions", () 
   });
 
   it("lists the changed and the unsaved under 'Changed from defaults'", async () => {
-    await page.locator('fluent-switch[data-control="changed-only"]').click();
+    await page.locator('[data-control="changed-only"]').click();
     await expect
       .poll(() => page.locator("#groups [data-row]").evaluateAll((els) => els.map((e) => e.getAttribute("data-row"))))
       .toEqual(["facility.pue", "facility.electricity"]); // book order
@@ -302,7 +302,7 @@ describe("editing: validated, saved in the workbook, used by the functions", () 
     await row(page, "facility.electricity").click();
     await row(page, "facility.electricity").press("Escape");
     await expect.poll(() => page.locator("#groups [data-row]").count()).toBe(1);
-    await page.locator('fluent-switch[data-control="changed-only"]').click();
+    await page.locator('[data-control="changed-only"]').click();
     await expect.poll(() => page.locator("#drivers").isVisible()).toBe(true);
   });
 
@@ -384,7 +384,7 @@ describe("a damaged stored document", () => {
     await expect.poll(() => page.locator("#read-only").textContent()).toMatch(/not valid JSON[\s\S]*read-only/);
     expect(await driver(page, "facility.pue").getAttribute("readonly")).not.toBeNull();
     expect(await driver(page, "facility.pue").inputValue()).toBe("1.25");
-    await page.locator('fluent-button[data-control="export-raw"]').click();
+    await page.locator('[data-control="export-raw"]').click();
     expect(await page.locator("#export-text").inputValue()).toBe('{"schema":1,"scen');
     expect(await storedDoc(page).catch(() => "unparsable")).toBe("unparsable");
     await page.context().close();
@@ -396,7 +396,7 @@ describe("scenarios, reset all, import and export", () => {
 
   it("creates a scenario in the pane (no browser dialogs: Office blocks them) and switches", async () => {
     page = await openPane(browser, server);
-    await page.locator('fluent-button[data-control="add-scenario"]').click();
+    await page.locator('[data-control="add-scenario"]').click();
     expect(await focused(page)).toBe("input#new-scenario");
     await page.keyboard.type("Bull", { delay: KEY_DELAY });
     await page.keyboard.press("Enter");
@@ -411,30 +411,30 @@ describe("scenarios, reset all, import and export", () => {
   });
 
   it("asks before resetting everything, in the pane", async () => {
-    await page.locator('fluent-button[data-control="reset-all"]').click();
-    await page.locator('fluent-button[data-control="cancel-reset"]').click();
+    await page.locator('[data-control="reset-all"]').click();
+    await page.locator('[data-control="cancel-reset"]').click();
     expect(await priceOf(page, "facility.pue")).toBe(1.05);
-    await page.locator('fluent-button[data-control="reset-all"]').click();
+    await page.locator('[data-control="reset-all"]').click();
     expect(await page.locator("#confirm-reset").textContent()).toMatch(/Reset every assumption of "bull"/);
-    await page.locator('fluent-button[data-control="confirm-reset"]').click();
+    await page.locator('[data-control="confirm-reset"]').click();
     await expect.poll(() => priceOf(page, "facility.pue")).toBe(1.25);
   });
 
   it("exports by download, by the clipboard, or as text to copy (Excel for Mac blocks downloads)", async () => {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-    await page.locator('fluent-button[data-control="export"]').click();
+    await page.locator('[data-control="export"]').click();
     const shown = JSON.parse(await page.locator("#export-text").inputValue());
     expect(shown).toEqual(await storedDoc(page));
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.locator('fluent-button[data-control="download-export"]').click(),
+      page.locator('[data-control="download-export"]').click(),
     ]);
     expect(download.suggestedFilename()).toBe("gpu-cost-assumptions.json");
-    await page.locator('fluent-button[data-control="copy-export"]').click();
+    await page.locator('[data-control="copy-export"]').click();
     await expect.poll(() => page.locator("#status").textContent()).toBe("Copied to the clipboard.");
     expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(shown);
-    await page.locator('fluent-button[data-control="close-export"]').click();
-    expect(await page.locator("#export-panel").count()).toBe(0);
+    await page.locator('[data-control="close-export"]').click();
+    await expect.poll(() => page.locator("#export-panel").count()).toBe(0);
   });
 
   it("imports a file; a hostile file is refused with a message and changes nothing", async () => {

@@ -88,7 +88,7 @@ describe("function reference", () => {
   });
 
   it("writes the formula into the selected cell as a formula", async () => {
-    await page.locator('#fn-clustercost fluent-button[data-control="insert"]').click();
+    await page.locator('#fn-clustercost [data-control="insert"]').click();
     await screenshot(page, "taskpane-functions.png");
     await expect
       .poll(() => page.locator("#status").textContent())
@@ -102,22 +102,22 @@ describe("function reference", () => {
 
   it("asks before replacing a cell that holds something; Keep changes nothing", async () => {
     await page.evaluate(() => ((window as unknown as { __excelSelection: string }).__excelSelection = "Sheet1!B3"));
-    await page.locator('#fn-clustercost fluent-button[data-control="insert"]').click();
+    await page.locator('#fn-clustercost [data-control="insert"]').click();
     const ask = page.locator('#fn-clustercost [data-control="occupied"]');
     await expect.poll(() => ask.textContent()).toMatch(/Sheet1!B3 holds\s*=SUM\(1,2\)\s*\. Replace it/);
-    await page.locator('#fn-clustercost fluent-button[data-control="keep"]').click();
+    await page.locator('#fn-clustercost [data-control="keep"]').click();
     await expect.poll(() => ask.count()).toBe(0);
     expect((await sheet(page)).Sheet1!.B3).toBe("=SUM(1,2)");
     expect((await excelCalls(page)).filter((c) => c.api === "Range.formulas").length).toBe(1);
-    await page.locator('#fn-clustercost fluent-button[data-control="insert"]').click();
-    await page.locator('#fn-clustercost fluent-button[data-control="replace"]').click();
+    await page.locator('#fn-clustercost [data-control="insert"]').click();
+    await page.locator('#fn-clustercost [data-control="replace"]').click();
     await expect.poll(async () => (await sheet(page)).Sheet1!.B3).toBe('=GPU.CLUSTERCOST(16,"H100-SXM","ondemand")');
   });
 
   it("refuses to insert without a required argument, naming it", async () => {
     const calls = (await excelCalls(page)).length;
     await typeInto(param(page, "clustercost", "gpus"), "");
-    await page.locator('#fn-clustercost fluent-button[data-control="insert"]').click();
+    await page.locator('#fn-clustercost [data-control="insert"]').click();
     await expect
       .poll(() => page.locator("#fn-clustercost .fn-message").textContent())
       .toBe("Fill in gpus: it is required.");

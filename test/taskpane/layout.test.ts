@@ -18,7 +18,7 @@ describe("groups", () => {
   });
 
   it("lay the accelerators out a row per chip and a column per figure, every key in one cell", () => {
-    const t = groups[0]!.table!;
+    const t = groups[0]!.table!();
     expect(t.rows.map((r) => r.label)).toEqual([...book.accelerators.values()].map((a) => a.id));
     expect(t.columns.map((c) => c.field)).toEqual(
       expect.arrayContaining(["tflops.bf16", "memory_gb", "node_price", "gpu_price", "cost_to_make"]),
@@ -34,7 +34,7 @@ describe("groups", () => {
   });
 
   it("lay the cloud rates out a row per instance (dots in instance names kept) with the chip it carries", () => {
-    const t = groups[1]!.table!;
+    const t = groups[1]!.table!();
     const oracle = t.rows.find((r) => r.id === "oracle.bm.gpu.h100.8")!;
     expect(oracle.label).toBe("oracle bm.gpu.h100.8");
     expect(oracle.detail).toBe("H100-SXM");

@@ -157,6 +157,8 @@ export interface Driver {
   readonly key: string;
   readonly label: string;
   readonly heading: string;
+  /** What the figure is of, under its label ("8-GPU node", "aws p5.48xlarge"). */
+  readonly detail?: string;
 }
 
 /** At most this many chips among the key drivers: the first screen stays one screen. */
@@ -176,8 +178,9 @@ export const MAX_DRIVER_CHIPS = 3;
  */
 export function keyDrivers(book: PriceBook, usage: Usage): Driver[] {
   const out: Driver[] = [];
-  const add = (key: string, label: string, heading: string) => {
-    if (book.assumptions.has(key) && !out.some((d) => d.key === key)) out.push({ key, label, heading });
+  const add = (key: string, label: string, heading: string, detail?: string) => {
+    if (!book.assumptions.has(key) || out.some((d) => d.key === key)) return;
+    out.push(detail === undefined ? { key, label, heading } : { key, label, heading, detail });
   };
   const chips = unique(usage.gpus.map((g) => book.accelerators.get(g.trim().toLowerCase())?.id)).slice(
     0,
@@ -190,8 +193,9 @@ export function keyDrivers(book: PriceBook, usage: Usage): Driver[] {
   if (wantedModes.size > 0) wantedModes.add(DEFAULT_PRICING);
   for (const chip of chips) {
     const k = chip.toLowerCase();
-    add(`${k}.node_price`, "Purchase, per node", chip);
-    add(`${k}.gpu_price`, "Purchase, per GPU", chip);
+    const perNode = book.accelerators.get(k)?.gpusPerNode;
+    add(`${k}.node_price`, "Purchase, a node", chip, perNode === undefined ? undefined : `${perNode}-GPU node`);
+    add(`${k}.gpu_price`, "Purchase, a GPU", chip);
     const renting = instances.filter((i) => i.gpu.toLowerCase() === k);
     const renters = unique(renting.map((i) => i.provider.toLowerCase()));
     let providers = unique(usage.providers.map((p) => p.toLowerCase())).filter((p) => renters.includes(p));
@@ -200,7 +204,7 @@ export function keyDrivers(book: PriceBook, usage: Usage): Driver[] {
     for (const i of renting.filter((r) => providers.includes(r.provider.toLowerCase()))) {
       const base = `${i.provider}.${i.name}`.toLowerCase();
       const modes = Object.keys(i.hourlyUsd).filter((m) => wantedModes.size === 0 || wantedModes.has(m));
-      for (const mode of modes) add(`${base}.${mode}`, `Rent ${i.provider} ${i.name}, ${modeWords(mode)}`, chip);
+      for (const mode of modes) add(`${base}.${mode}`, `Rent, ${modeWords(mode)}`, chip, `${i.provider} ${i.name}`);
     }
   }
   add("method.utilization", "Utilisation", "Utilisation");

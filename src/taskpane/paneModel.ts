@@ -72,6 +72,7 @@ export interface Status {
 export class DriverModel {
   declare label: string;
   declare heading: string;
+  declare detail: string;
   /** The first driver under its heading (the heading is shown above it). */
   declare first: boolean;
   constructor(
@@ -81,10 +82,11 @@ export class DriverModel {
   ) {
     this.label = label;
     this.heading = heading;
+    this.detail = "";
     this.first = false;
   }
 }
-observe(DriverModel, "label", "heading", "first");
+observe(DriverModel, "label", "heading", "detail", "first");
 
 /** A group of the edition update's list of changes (expandable). */
 export class ChangeGroupModel {
@@ -308,6 +310,7 @@ export class PaneModel implements CellOwner {
       if (!m) this.driverModels.set(d.key, (m = new DriverModel(cell, d.label, d.heading)));
       m.label = d.label;
       m.heading = d.heading;
+      m.detail = d.detail ?? "";
       m.first = i === 0 || all[i - 1]!.heading !== d.heading;
       return m;
     });

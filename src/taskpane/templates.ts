@@ -135,7 +135,7 @@ const driverRow = html<DriverModel>`
   <div class="driver${(x) => (x.cell.changed ? " changed" : "")}" data-row="${(x) => x.cell.key}">
     <label class="driver-label" for="${(x) => x.cell.domId("drv")}">
       ${(x) => x.label}
-      <span class="unit">${(x) => x.cell.unit}</span>
+      <span class="unit">${(x) => (x.detail ? `${x.cell.unit}, ${x.detail}` : x.cell.unit)}</span>
     </label>
     <div class="driver-edit">${cellInput("drv", ofDriver, true)}</div>
     <div class="driver-reset">${resetButton(ofDriver)}</div>
@@ -573,6 +573,7 @@ const tools = html<PaneModel>`
 
 const assumptions = html<PaneModel>`
   ${tools} ${drivers}
+  <h2 class="groups-title" ?hidden="${(x) => x.filtering}">All assumptions</h2>
   <div id="groups">${repeat((x) => x.groups, group, { recycle: false })}</div>
   ${when(
     (x) => x.filtering && x.groups.every((g) => g.shownCount === 0),

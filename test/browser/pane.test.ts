@@ -7,7 +7,8 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookFor } from "../../src/pricing";
+import { bookFor, EDITIONS, LATEST_EDITION } from "../../src/pricing";
+import { countsText, groupChanges } from "../../src/taskpane/edition";
 import { groupsOf } from "../../src/taskpane/layout";
 import {
   coAuthorSets,
@@ -467,6 +468,53 @@ describe("screenshots", () => {
       .poll(() => page.locator('#drivers [data-row="facility.electricity"] .message').textContent())
       .not.toBe("");
     await screenshot(page, "taskpane.png");
+    await page.context().close();
+  });
+});
+
+// Active once the add-in ships a second edition (issue 10: 2026.11-1): a workbook on the older
+// one is offered the update, its changes listed by group first.
+describe.skipIf(EDITIONS.size < 2)("updating to the latest price book", () => {
+  const oldest = [...EDITIONS.keys()][0]!;
+  const now = bookFor(new Map(), oldest);
+  const next = bookFor(new Map(), LATEST_EDITION);
+  const changed = [...next.assumptions.values()].find((a) => now.assumptions.get(a.key)?.value !== a.value)!;
+
+  it("lists what would change, grouped with counts, before the user accepts; Undo goes back", async () => {
+    const page = await openPane(browser, server);
+    await putStoredText(
+      page,
+      JSON.stringify({ schema: 1, bookVersion: oldest, activeScenario: "base", scenarios: { base: {} } }),
+    );
+    await page.reload();
+    await page.locator("#edition-update").waitFor();
+    const expected = groupChanges(
+      [...new Set([...now.assumptions.keys(), ...next.assumptions.keys()])]
+        .filter((k) => now.assumptions.get(k)?.value !== next.assumptions.get(k)?.value)
+        .map((k) => ({
+          key: k,
+          label: (next.assumptions.get(k) ?? now.assumptions.get(k))!.label,
+          from: now.assumptions.get(k)?.value,
+          to: next.assumptions.get(k)?.value,
+        })),
+      now,
+      next,
+    );
+    const summaries = await page.locator("#edition-update details.change-group > summary").allTextContents();
+    expect(summaries.map((t) => t.replace(/\s+/g, " ").trim())).toEqual(
+      expected.map((g) => `${g.name} ${g.lines.length} ${countsText(g)}`),
+    );
+    // Nothing listed until a group is opened: hundreds of lines stay unbuilt.
+    expect(await page.locator("#edition-update li").count()).toBe(0);
+    const group = expected.find((g) => g.lines.some((l) => l.key === changed.key))!;
+    await page.locator(`#changes-${group.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")} > summary`).click();
+    await expect.poll(() => page.locator("#edition-update li").count()).toBe(group.lines.length);
+    expect(await priceOf(page, changed.key)).toBe(now.assumptions.get(changed.key)!.value);
+    await page.locator('[data-control="update-edition"]').click();
+    await expect.poll(() => priceOf(page, changed.key)).toBe(changed.value);
+    await expect.poll(() => page.locator("#edition-update").count()).toBe(0);
+    await page.locator('[data-control="undo"]').click();
+    await expect.poll(() => priceOf(page, changed.key)).toBe(now.assumptions.get(changed.key)!.value);
     await page.context().close();
   });
 });

@@ -54,11 +54,21 @@ describe("groups", () => {
 describe("key drivers", () => {
   it("default to the default chip's prices and rents, then utilisation, facility and life", () => {
     expect(keyDrivers(book, NO_USAGE)).toEqual([
-      { key: "h100-sxm.node_price", label: "Purchase, per node", heading: "H100-SXM" },
-      { key: "h100-sxm.gpu_price", label: "Purchase, per GPU", heading: "H100-SXM" },
-      { key: "aws.p5.48xlarge.ondemand", label: "Rent aws p5.48xlarge, on demand", heading: "H100-SXM" },
-      { key: "aws.p5.48xlarge.reserved1y", label: "Rent aws p5.48xlarge, reserved 1 yr", heading: "H100-SXM" },
-      { key: "aws.p5.48xlarge.reserved3y", label: "Rent aws p5.48xlarge, reserved 3 yr", heading: "H100-SXM" },
+      { key: "h100-sxm.node_price", label: "Purchase, a node", heading: "H100-SXM", detail: "8-GPU node" },
+      { key: "h100-sxm.gpu_price", label: "Purchase, a GPU", heading: "H100-SXM" },
+      { key: "aws.p5.48xlarge.ondemand", label: "Rent, on demand", heading: "H100-SXM", detail: "aws p5.48xlarge" },
+      {
+        key: "aws.p5.48xlarge.reserved1y",
+        label: "Rent, reserved 1 yr",
+        heading: "H100-SXM",
+        detail: "aws p5.48xlarge",
+      },
+      {
+        key: "aws.p5.48xlarge.reserved3y",
+        label: "Rent, reserved 3 yr",
+        heading: "H100-SXM",
+        detail: "aws p5.48xlarge",
+      },
       { key: "method.training_mfu", label: "Training MFU", heading: "Utilisation" },
       { key: "method.decode_batch", label: "Decode batch (inference utilisation)", heading: "Utilisation" },
       { key: "facility.electricity", label: "Electricity", heading: "Facility and finance" },

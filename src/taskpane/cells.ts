@@ -103,7 +103,7 @@ export class CellModel {
 
   get changedText(): string {
     branches();
-    return this.changed && this.changedAt ? `changed ${new Date(this.changedAt).toLocaleString()}` : "";
+    return this.changed && this.changedAt ? `changed ${localTime(this.changedAt)}` : "";
   }
 
   /** The text in the input: what the user typed, else the value in force. */
@@ -158,4 +158,16 @@ export function formatNumber(v: number | undefined): string {
   const sign = int!.startsWith("-") ? "-" : "";
   const digits = int!.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${sign}${digits}${frac ? `.${frac}` : ""}`;
+}
+
+/**
+ * An ISO time as the user's local date and time, "2026-11-25 10:00" (written out: the first
+ * use of toLocaleString loads locale data for tens of milliseconds). The text itself if it is
+ * not a time.
+ */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }

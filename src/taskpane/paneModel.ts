@@ -261,7 +261,7 @@ export class PaneModel implements CellOwner {
       let cell = this.cells.get(a.key);
       if (!cell) this.cells.set(a.key, (cell = new CellModel(a.key, this, a)));
       const moved = cell.update(a);
-      if (moved && cell.draft !== undefined && cell.savingText === undefined) {
+      if (moved && cell.draft !== undefined && cell.savingText === undefined && !this.means(cell, a.value)) {
         cell.remote = `The workbook now has ${formatNumber(a.value)} (changed while you typed): Enter saves your text, Escape takes ${formatNumber(a.value)}.`;
       }
       const entry = Object.hasOwn(overrides, a.key) ? overrides[a.key] : undefined;
@@ -284,6 +284,12 @@ export class PaneModel implements CellOwner {
   private syncUndo(): void {
     this.canUndo = this.store.canUndo;
     this.undoLabel = this.store.undoLabel ?? "";
+  }
+
+  /** Whether the text typed in `cell` means `value` (then a co-author's value is no news). */
+  private means(cell: CellModel, value: number): boolean {
+    const parsed = parseAssumptionInput(cell.draft ?? "", cell.assumption);
+    return parsed.ok && parsed.value === value;
   }
 
   /** Rebuilds the groups only when the set of keys changed (an edition update). */

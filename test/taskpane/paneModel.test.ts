@@ -91,6 +91,8 @@ describe("the pane's model", () => {
     expect(cell("facility.colocation").value).toBe(160);
     expect(pue.text).toBe("1.3");
     expect(pue.remote).toBe("");
+    await coAuthor("facility.pue", 1.3);
+    expect(pue.remote).toBe(""); // the co-author saved what was typed: no news
     await coAuthor("facility.pue", 1.2);
     expect(pue.value).toBe(1.2);
     expect(pue.text).toBe("1.3");

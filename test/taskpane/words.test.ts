@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatNumber } from "../../src/taskpane/cells";
+import { formatNumber, localTime } from "../../src/taskpane/cells";
 import {
   argumentsOf,
   composeFormula,
@@ -142,5 +142,13 @@ describe("numbers for reading", () => {
     expect(formatNumber(2e15)).toBe("2e+15");
     expect(formatNumber(1.5e-7)).toBe("1.5e-7");
     expect(formatNumber(undefined)).toBe("-");
+  });
+});
+
+describe("times", () => {
+  it("show an ISO time in local time, to the minute", () => {
+    const d = new Date(2026, 10, 25, 9, 5);
+    expect(localTime(d.toISOString())).toBe("2026-11-25 09:05");
+    expect(localTime("not a time")).toBe("not a time");
   });
 });

@@ -166,6 +166,7 @@ describe("the first screen", () => {
 
   it("shows the accelerators as a table: a row per chip, a column per figure", async () => {
     await page.locator("#group-accelerators > summary").click();
+    await page.locator("#group-accelerators tbody tr").first().waitFor(); // rendered on opening
     const accelerators = groups.find((g) => g.name === "Accelerators")!;
     const chips = await page
       .locator("#group-accelerators tbody th")
@@ -218,9 +219,9 @@ describe("the first screen", () => {
     await expect.poll(() => pue.getAttribute("class")).toContain("differs");
     // The node price was changed in base before the copy: the same in both.
     expect(await page.locator('#drivers [data-row="h100-sxm.node_price"] .base').textContent()).toBe("base 270,480");
-    expect(await page.locator('#drivers [data-row="h100-sxm.node_price"] .base').getAttribute("class")).not.toContain(
-      "differs",
-    );
+    await expect
+      .poll(() => page.locator('#drivers [data-row="h100-sxm.node_price"] .base').getAttribute("class"))
+      .not.toContain("differs");
     expect(await page.locator(".edition").textContent()).toMatch(/"bear" beside base/);
     await page.locator("#group-cloud-rates > summary").click();
     await screenshot(page, "taskpane-scenario.png");

@@ -114,13 +114,13 @@ function resetButton<T>(cell: Of<T>) {
   `;
 }
 
-/** Base's value, shown while another scenario is active. */
-function baseValue<T>(cell: Of<T>) {
+/** Base's value, shown while another scenario is active ("base 1.25", or "1.25" under a "base" column). */
+function baseValue<T>(cell: Of<T>, prefix = "base ") {
   return html<T>`<span
     class="base${(x) => (cell(x).differsFromBase ? " differs" : "")}"
     title="The base scenario's value"
     ?hidden="${(x) => cell(x).base === ""}"
-    >base ${(x) => cell(x).base}</span
+    >${(x) => prefix + cell(x).base}</span
   >`;
 }
 
@@ -139,7 +139,7 @@ const driverRow = html<DriverModel>`
     </label>
     <div class="driver-edit">${cellInput("drv", ofDriver, true)}</div>
     <div class="driver-reset">${resetButton(ofDriver)}</div>
-    ${baseValue(ofDriver)}
+    ${baseValue(ofDriver, "")}
     <div class="driver-notes">
       ${cellNotes("drv", ofDriver)}
       <div class="meta">${(x) => x.cell.meta}</div>
@@ -148,9 +148,17 @@ const driverRow = html<DriverModel>`
 `;
 
 const drivers = html<PaneModel>`
-  <section id="drivers" class="drivers" aria-labelledby="drivers-title" ?hidden="${(x) => x.filtering}">
+  <section
+    id="drivers"
+    class="drivers${(x) => (x.comparing ? " comparing" : "")}"
+    aria-labelledby="drivers-title"
+    ?hidden="${(x) => x.filtering}"
+  >
     <h2 id="drivers-title">Key drivers</h2>
     <p class="hint" id="drivers-note">${(x) => x.driversNote}</p>
+    <div class="driver-columns" aria-hidden="true" ?hidden="${(x) => !x.comparing}">
+      <span></span><span>${(x) => x.active}</span><span></span><span>base</span>
+    </div>
     ${repeat((x) => x.drivers, driverRow, { recycle: false })}
   </section>
 `;

@@ -9,7 +9,9 @@
  * the `input` event fires. A busy main thread
  * (scripts still running, rows still rendering) delays that event, so it is counted.
  *
- * Pages, each in a fresh browser context (cold cache), alternated, median of the runs:
+ * Pages, each in a fresh browser context (cold cache), alternated, 15 runs each; the budget is on
+ * the medians, and the fastest runs are reported too (on a busy machine, the run least disturbed
+ * by other processes is the closest to the page's own cost):
  * - the pane: taskpane.html with the mocked Excel; the key is typed into the first key driver;
  * - the baseline: an add-in page that shows one input, i.e. office.js from the same (mocked) CDN
  *   and one <input> shown once Office.onReady fires (no add-in page can take input earlier);
@@ -21,7 +23,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
-import { launch, MOCK_SCRIPTS, routeOffice, serveDist, type Served, CDN } from "../test/browser/page";
+import { CDN, launch, mockScripts, routeOffice, serveDist, type Served } from "../test/browser/page";
 import type { BenchOptions, Measurement } from "./types";
 
 const DIST = path.resolve(__dirname, "../dist");
@@ -82,7 +84,7 @@ async function timeOnce(browser: Browser, server: Served, p: Page): Promise<Timi
     }
     const page = await context.newPage();
     await page.addInitScript({ content: PROBE });
-    if (p.mock) for (const script of MOCK_SCRIPTS) await page.addInitScript({ path: script });
+    if (p.mock) for (const script of mockScripts()) await page.addInitScript(script);
     await page.goto(`${server.url}${p.path}`, { waitUntil: "commit" });
     // Watch for the input every frame (a locator's retries back off to 500 ms, which would
     // measure the harness), then click it as a person would and type.
@@ -108,7 +110,7 @@ function kb(file: string): { raw: number; gzip: number } {
 }
 
 export async function run(options: BenchOptions): Promise<Measurement[]> {
-  const runs = options.smoke ? 1 : 9;
+  const runs = options.smoke ? 1 : 15;
   const server = await serveDist();
   const browser = await launch();
   const times = new Map<string, Timing[]>(PAGES.map((p) => [p.name, []]));
@@ -122,6 +124,7 @@ export async function run(options: BenchOptions): Promise<Measurement[]> {
   if (process.env.BENCH_VERBOSE)
     for (const [name, ts] of times) console.log(name, ts.map((t) => Math.round(t.tti)).join(" "));
   const tti = (name: string) => median(times.get(name)!.map((t) => t.tti));
+  const fastest = (name: string) => Math.min(...times.get(name)!.map((t) => t.tti));
   const pane = times.get("pane")!;
   const initial = kb("taskpane.js");
   const lazy = kb("pane.js");
@@ -133,6 +136,12 @@ export async function run(options: BenchOptions): Promise<Measurement[]> {
       unit: "ms",
       baseline: { name: "an add-in page that shows one input", value: tti("addin-one-input") },
       budget: { ratio: 1.5, issue: 14 },
+    },
+    {
+      name: "pane: time to interactive, fastest runs",
+      value: fastest("pane"),
+      unit: "ms",
+      baseline: { name: "an add-in page that shows one input, fastest run", value: fastest("addin-one-input") },
     },
     {
       name: "pane: time to interactive against a bare HTML page (no office.js)",

@@ -6,13 +6,23 @@
  *
  * In the headless-browser tests `__GPU_COST_EXCEL__` is a mocked Excel (test/browser/).
  */
-import type { ExcelHost } from "../store/backend";
 import { ASSUMPTIONS_SHEET, type FileState } from "./saveInfo";
 
+/** `Excel.run` as the pane calls it: with options (delayForCellEdit), on a full request context. */
+interface PaneExcel {
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Waits while the user is typing in a cell rather than fail (Excel.run refuses to run batches
+ * in cell-edit mode otherwise).
+ */
+const RUN: Excel.RunOptions = { delayForCellEdit: true };
+
 /** office.js's `Excel` inside Excel, the tests' mock in the browser tests, else undefined. */
-function host(): ExcelHost | undefined {
-  const mock = (globalThis as { __GPU_COST_EXCEL__?: ExcelHost }).__GPU_COST_EXCEL__;
-  if (mock) return mock;
+function host(): PaneExcel | undefined {
+  const mock = (globalThis as { __GPU_COST_EXCEL__?: unknown }).__GPU_COST_EXCEL__;
+  if (mock) return mock as PaneExcel;
   return typeof Excel !== "undefined" && typeof Office !== "undefined" && Office.context?.requirements
     ? Excel
     : undefined;
@@ -40,7 +50,7 @@ export const SCAN_CELL_LIMIT = 200_000;
 export async function usedCells(limit: number = SCAN_CELL_LIMIT): Promise<unknown[]> {
   const excel = host();
   if (!excel) return [];
-  return excel.run(async (context) => {
+  return excel.run(RUN, async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     await context.sync();
@@ -71,7 +81,7 @@ export async function fileState(): Promise<FileState> {
   const excel = host();
   if (!excel || !supports("1.9")) return base;
   try {
-    return await excel.run(async (context) => {
+    return await excel.run(RUN, async (context) => {
       const wb = context.workbook;
       wb.load("autoSave,isDirty,previouslySaved,readOnly");
       await context.sync();
@@ -100,7 +110,7 @@ export type InsertResult =
 export async function insertIntoSelection(formula: string, replace?: string): Promise<InsertResult> {
   const excel = host();
   if (!excel) throw new Error("Insert works inside Excel: open this pane from Excel's ribbon.");
-  return excel.run(async (context) => {
+  return excel.run(RUN, async (context) => {
     const cell = context.workbook.getSelectedRange().getCell(0, 0);
     cell.load("address,formulas");
     await context.sync();

@@ -38,6 +38,22 @@
     return new Error("PropertyNotLoaded: " + name + " was not loaded and synced");
   }
 
+  // A workbook fake that models worksheets itself (putSheet) gets the seeded cells as sheets of
+  // its own, once, so that the pane reads them through that fake's worksheets.
+  const fake = window.__fakeWorkbook;
+  if (fake && typeof fake.putSheet === "function") {
+    for (const [name, cells] of Object.entries(window.__excelSheets)) {
+      if (fake.sheet && fake.sheet(name)) continue;
+      const rows = [];
+      for (const [address, value] of Object.entries(cells)) {
+        const { col, row } = parseCell(address);
+        while (rows.length < row) rows.push([]);
+        rows[row - 1][col - 1] = value;
+      }
+      fake.putSheet(name, rows, "Visible");
+    }
+  }
+
   function extend(workbook, pending) {
     if (!workbook.getSelectedRange) {
       workbook.getSelectedRange = function () {
@@ -150,9 +166,14 @@
     }
   }
 
+  // Excel.run(batch) and Excel.run(options, batch) both exist; the workbook's own run may take
+  // either (the settings fake takes a batch, the sheet fake options and a batch).
   const run = excel.run.bind(excel);
-  excel.run = function (batch) {
-    return run(function (context) {
+  const takesOptions = excel.run.length >= 2;
+  excel.run = function (optionsOrBatch, maybeBatch) {
+    const options = typeof optionsOrBatch === "function" ? {} : optionsOrBatch;
+    const batch = typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch;
+    const extended = function (context) {
       const pending = [];
       const sync = context.sync.bind(context);
       context.sync = async function () {
@@ -161,6 +182,7 @@
       };
       extend(context.workbook, pending);
       return batch(context);
-    });
+    };
+    return takesOptions ? run(options, extended) : run(extended);
   };
 })();

@@ -55,12 +55,18 @@ export async function routeOffice(context: BrowserContext): Promise<void> {
   );
 }
 
-/** The scripts that give the page a mocked Excel, in the order they must run. */
-export const MOCK_SCRIPTS = [
-  path.resolve(__dirname, "../harness/fakeExcel.js"),
-  path.resolve(__dirname, "pagePrelude.js"),
-  path.resolve(__dirname, "excelExtras.js"),
-];
+/**
+ * The init scripts that give the page a mocked Excel, in the order they must run: the workbook
+ * fake (test/harness), the prelude that puts it in the page, and what the pane needs beyond the
+ * store (./excelExtras.js). The one place that names them.
+ */
+export function mockScripts(): ({ path: string } | { content: string })[] {
+  return [
+    { path: path.resolve(__dirname, "../harness/fakeExcel.js") },
+    { path: path.resolve(__dirname, "pagePrelude.js") },
+    { path: path.resolve(__dirname, "excelExtras.js") },
+  ];
+}
 
 export interface OpenOptions {
   /** Runs in the page before the mock (e.g. to seed the workbook's cells or its storage). */
@@ -78,7 +84,7 @@ export async function openPane(browser: Browser, server: Served, options: OpenOp
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error("page error:", e.message));
   if (options.before) await page.addInitScript({ content: options.before });
-  for (const script of MOCK_SCRIPTS) await page.addInitScript({ path: script });
+  for (const script of mockScripts()) await page.addInitScript(script);
   await page.goto(`${server.url}taskpane.html`);
   await page.locator("#drivers input.num").first().waitFor();
   return page;

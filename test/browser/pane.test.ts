@@ -404,7 +404,7 @@ describe("scenarios, reset all, import and export", () => {
   it("creates a scenario in the pane (no browser dialogs: Office blocks them) and switches", async () => {
     page = await openPane(browser, server);
     await page.locator('[data-control="add-scenario"]').click();
-    expect(await focused(page)).toBe("input#new-scenario");
+    await expect.poll(() => focused(page)).toBe("input#new-scenario");
     await page.keyboard.type("Bull", { delay: KEY_DELAY });
     await page.keyboard.press("Enter");
     await expect.poll(async () => (await storedDoc(page))?.activeScenario).toBe("bull");

@@ -9,7 +9,8 @@
  * design values in taskpane.css: the Fluent UI web components would add ~55 KB to the pane and
  * a third to its time to interactive (bench/pane.ts), for buttons.
  */
-import { Updates, html, oneTime, repeat, when, type ExecutionContext } from "@microsoft/fast-element";
+import { Updates, oneTime, repeat, when, type ExecutionContext } from "@microsoft/fast-element";
+import { html } from "./markup";
 import type { CellModel } from "./cells";
 import { copyText, download, downloadsBlocked } from "./files";
 import { isCell, type GroupModel, type Slot, type TableRowModel } from "./groups";
@@ -242,9 +243,8 @@ const group = html<GroupModel, PaneModel>`
     @toggle="${(x, c) => c.parent.toggleGroup(x, (c.event.target as HTMLDetailsElement).open)}"
   >
     <summary>
-      <span class="group-name">${(x) => x.name}</span>
-      <span class="count">${(x) => x.countText}</span>
-      <span class="changed-count">${(x) => x.changedText}</span>
+      ${(x) => x.name} <span class="count">${(x) => x.countText}</span>
+      <span class="changed-count">${(x) => (x.changedText ? ` ${x.changedText}` : "")}</span>
     </summary>
     ${when(
       (x) => x.open,
@@ -371,9 +371,8 @@ const changeGroup = html<ChangeGroupModel>`
     @toggle="${(x, c) => (x.open = (c.event.target as HTMLDetailsElement).open)}"
   >
     <summary>
-      <span class="group-name">${(x) => x.group.name}</span>
-      <span class="count">${(x) => x.group.lines.length}</span>
-      <span class="counts">${(x) => x.counts}</span>
+      ${(x) => x.group.name} <span class="count">${(x) => x.group.lines.length}</span>
+      <span class="counts">${(x) => ` ${x.counts}`}</span>
     </summary>
     ${when(
       (x) => x.open,

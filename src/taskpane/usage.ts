@@ -71,14 +71,16 @@ export function usageFromCells(cells: Iterable<unknown>, book: PriceBook): Usage
  * names aws and the chip the instance carries.
  */
 export function usageFromEdits(
-  overrides: Readonly<Record<string, { readonly changedAt: string }>>,
+  overrides: Readonly<Record<string, { readonly changedAt?: string | undefined }>>,
   book: PriceBook,
 ): Usage {
   const carries = new Map<string, string>();
   for (const i of book.data.instances ?? []) carries.set(`${i.provider}.${i.name}`.toLowerCase(), i.gpu);
   const gpus: string[] = [];
   const providers: string[] = [];
-  const keys = Object.keys(overrides).sort((a, b) => (overrides[b]!.changedAt < overrides[a]!.changedAt ? -1 : 1));
+  // The most recent first; edits without a time (typed into the sheet by hand) last.
+  const at = (k: string) => overrides[k]?.changedAt ?? "";
+  const keys = Object.keys(overrides).sort((a, b) => (at(b) < at(a) ? -1 : at(b) > at(a) ? 1 : 0));
   for (const key of keys) {
     const chip = book.accelerators.get(key.slice(0, key.indexOf(".")))?.id;
     const instance = key.slice(0, key.lastIndexOf("."));

@@ -9,7 +9,7 @@
  * the `input` event fires. A busy main thread
  * (scripts still running, rows still rendering) delays that event, so it is counted.
  *
- * Pages, each in a fresh browser context (cold cache), alternated, 15 runs each; the budget is on
+ * Pages, each in a fresh browser context (cold cache), alternated, 21 runs each; the budget is on
  * the medians, and the fastest runs are reported too (on a busy machine, the run least disturbed
  * by other processes is the closest to the page's own cost):
  * - the pane: taskpane.html with the mocked Excel; the key is typed into the first key driver;
@@ -110,7 +110,7 @@ function kb(file: string): { raw: number; gzip: number } {
 }
 
 export async function run(options: BenchOptions): Promise<Measurement[]> {
-  const runs = options.smoke ? 1 : 15;
+  const runs = options.smoke ? 1 : 21;
   const server = await serveDist();
   const browser = await launch();
   const times = new Map<string, Timing[]>(PAGES.map((p) => [p.name, []]));

@@ -50,31 +50,40 @@ export async function workbookState(page: Page): Promise<Record<string, string>>
   });
 }
 
-/** The stored assumptions document (the settings-backed store's format). */
-export async function storedDoc(page: Page): Promise<any> {
-  return page.evaluate((k) => JSON.parse(window.localStorage.getItem(`settings:${k}`) ?? "null"), SETTINGS_KEY);
-}
-
-/** Stores a document as a workbook would hold it before the pane opens (use before a reload). */
+/** Stores a 0.1 settings document as a workbook would hold it before the pane opens (use before a reload). */
 export async function putStoredText(page: Page, text: string): Promise<void> {
   await page.evaluate(([k, t]) => window.localStorage.setItem(`settings:${k}`, t), [SETTINGS_KEY, text] as const);
 }
 
-/** A co-author saves `key` = `value` in the active scenario: the workbook changes, its event fires. */
-export async function coAuthorSets(page: Page, key: string, value: number | null): Promise<void> {
+/**
+ * A co-author saves `key` = `value` in the active scenario of the workbook: its stored
+ * assumptions change and the change event reaches this pane. Works with the settings fake
+ * (the document replaced, SettingsChanged) and with a fake that models the assumptions sheet (a
+ * second session types into the key's cell: a Remote change), which needs the sheet to exist.
+ */
+export async function coAuthorSets(page: Page, key: string, value: number): Promise<void> {
   await page.evaluate(
     ([k, key, value]) => {
-      const w = window as unknown as { __fakeWorkbook: { remoteSave(k: string, v: string): void } };
-      const doc = JSON.parse(window.localStorage.getItem(`settings:${k}`) ?? "null") ?? {
-        schema: 1,
-        bookVersion: "2023.10-1",
-        activeScenario: "base",
-        scenarios: { base: {} },
-      };
-      const overrides = doc.scenarios[doc.activeScenario];
-      if (value === null) delete overrides[key as string];
-      else overrides[key as string] = { value, changedAt: new Date().toISOString() };
-      w.__fakeWorkbook.remoteSave(k as string, JSON.stringify(doc));
+      const fake = (window as unknown as { __fakeWorkbook: any }).__fakeWorkbook;
+      if (typeof fake.remoteSave === "function") {
+        const doc = JSON.parse(window.localStorage.getItem(`settings:${k}`) ?? "null") ?? {
+          schema: 1,
+          bookVersion: "2023.10-1",
+          activeScenario: "base",
+          scenarios: { base: {} },
+        };
+        doc.scenarios[doc.activeScenario][key as string] = { value, changedAt: new Date().toISOString() };
+        fake.remoteSave(k as string, JSON.stringify(doc));
+        return;
+      }
+      // The sheet: a row per key (the key in column A), a column per scenario under a "Key" header row.
+      const grid: unknown[][] = fake.grid("GPU Assumptions");
+      const header = grid.findIndex((row) => row[0] === "Key");
+      const active = String(grid.find((row) => row[0] === "Active scenario")?.[1] ?? "base");
+      const col = grid[header]!.indexOf(active);
+      const row = grid.findIndex((r) => r[0] === key);
+      if (header < 0 || col < 0 || row < 0) throw new Error(`no cell for ${key} on the assumptions sheet`);
+      fake.session().type("GPU Assumptions", `${String.fromCharCode(65 + col)}${row + 1}`, value);
     },
     [SETTINGS_KEY, key, value] as const,
   );

@@ -45,11 +45,13 @@ async function setup(cells: unknown[] = []) {
   await store.ready;
   const host = fakeHost(cells);
   const model = new PaneModel(store, host);
-  /** A co-author's save: the stored document changes and the change event fires. */
+  /** A co-author's save: another add-in saves into the same workbook, and this store reads it again. */
+  const other = new AssumptionStore(backend, () => "2026-11-25T11:00:00.000Z");
+  await other.ready;
   const coAuthor = async (key: string, value: number) => {
-    const doc = JSON.parse((await backend.read()) ?? JSON.stringify({ ...store.snapshot.doc }));
-    doc.scenarios[doc.activeScenario][key] = { value, changedAt: "2026-11-25T11:00:00.000Z" };
-    backend.external(JSON.stringify(doc));
+    await other.reload();
+    await other.set(key, value);
+    await store.reload();
     await tick();
   };
   const cell = (key: string) => model.drivers.find((d) => d.cell.key === key)?.cell ?? findCell(model, key);
@@ -127,14 +129,14 @@ describe("the pane's model", () => {
 
   it("keeps refused text with its message and saves nothing", async () => {
     const { model, store, cell, backend } = await setup();
-    const before = await backend.read();
+    const before = JSON.stringify(await backend.read());
     const pue = cell("facility.pue");
     model.typed(pue, "0.5");
     model.commit(pue);
     expect(pue.message).toBe("PUE must be from 1 up to 5 (ratio).");
     expect(pue.text).toBe("0.5");
     expect(model.status.kind).toBe("error");
-    expect(await backend.read()).toBe(before);
+    expect(JSON.stringify(await backend.read())).toBe(before);
     expect(store.book().assumption("facility.pue").value).toBe(1.25);
     model.typed(pue, "0.5 ");
     expect(pue.message).toBe(""); // typing again clears the old message
@@ -142,9 +144,12 @@ describe("the pane's model", () => {
 
   it("keeps the text and says why when the save fails", async () => {
     const { model, cell, backend } = await setup();
-    backend.write = async () => {
-      throw new Error("GeneralException");
-    };
+    for (const method of ["write", "update"]) {
+      if (method in backend)
+        (backend as unknown as Record<string, unknown>)[method] = async () => {
+          throw new Error("GeneralException");
+        };
+    }
     const pue = cell("facility.pue");
     model.typed(pue, "1.2");
     model.commit(pue);
@@ -218,10 +223,15 @@ describe("the pane's model", () => {
   });
 
   it("says where the assumptions are and whether to save, from the store and Excel", async () => {
-    const { model } = await setup();
+    const { model, store } = await setup();
+    await store.set("facility.pue", 1.1);
     model.file = { autoSave: false, isDirty: true };
+    expect(model.saveText.text).toMatch(/^Saved in this workbook[^.]*\. AutoSave is off: save the file/);
     expect(model.saveText.warn).toBe(true);
-    expect(model.canShowSheet).toBe(false); // this store has no showSheet
+    model.file = { autoSave: true };
+    expect(model.saveText.warn).toBe(false);
+    // "Show the assumptions sheet" where the store can show it.
+    expect(model.canShowSheet).toBe(typeof (store as PaneStore).showSheet === "function");
   });
 });
 

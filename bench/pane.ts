@@ -159,7 +159,13 @@ export async function run(options: BenchOptions): Promise<Measurement[]> {
       value: initial.raw,
       unit: "KB",
       baseline: { name: "functions.js", value: functions.raw },
-      budget: { ratio: 1.05, issue: 15 },
+    },
+    {
+      // The pane must not weigh on the functions' start: its interface is the lazy chunk.
+      name: "pane: what the page's initial JS adds to functions.js (loader, chunk runtime)",
+      value: initial.raw - functions.raw,
+      unit: "KB",
+      budget: { max: 8, issue: 15 },
     },
     { name: "pane: initial JS gzipped", value: initial.gzip, unit: "KB" },
     { name: "pane: interface chunk (pane.js, loaded in parallel)", value: lazy.raw, unit: "KB" },

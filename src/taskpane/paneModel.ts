@@ -29,7 +29,15 @@ export interface StoreProblem {
 }
 
 /** The store's state, with the fields a newer store adds (feature-detected). */
-type Snapshot = StoreState & { readonly problems?: readonly StoreProblem[]; readonly location?: Location };
+type Snapshot = StoreState & {
+  readonly problems?: readonly StoreProblem[];
+  readonly location?: Location;
+  /** The last read of the workbook failed: the values shown are the last good ones. */
+  readonly readError?: string;
+};
+
+/** `subscribe` as a newer store offers it: the pane also hears of failed reads (cells do not). */
+type Subscribe = (listener: () => void, options?: { readErrors?: boolean }) => () => void;
 
 /** What the pane uses of the store: AssumptionStore, and `showSheet` where the store has it. */
 export type PaneStore = Pick<
@@ -114,6 +122,7 @@ export class PaneModel implements CellOwner {
   declare canUndo: boolean;
   declare undoLabel: string;
   declare warning: string;
+  declare readError: string;
   declare hasRaw: boolean;
   declare location: Location | undefined;
   declare file: FileState;
@@ -125,7 +134,6 @@ export class PaneModel implements CellOwner {
   declare driversNote: string;
   /** The latest edition's changes, grouped; empty when the workbook is on the latest edition. */
   declare changeTotal: number;
-  declare reviewingUpdate: boolean;
   readonly scenarios: string[] = [];
   readonly drivers: DriverModel[] = [];
   readonly groups: GroupModel[] = [];
@@ -153,6 +161,7 @@ export class PaneModel implements CellOwner {
     this.canUndo = false;
     this.undoLabel = "";
     this.warning = "";
+    this.readError = "";
     this.hasRaw = false;
     this.location = undefined;
     this.file = {};
@@ -163,14 +172,13 @@ export class PaneModel implements CellOwner {
     this.exportText = "";
     this.driversNote = "";
     this.changeTotal = 0;
-    this.reviewingUpdate = false;
     this.reference = new ReferenceModel(
       host,
       (s) => (this.status = s),
       (text) => this.knows(text),
     );
     this.sync();
-    store.subscribe(() => this.sync());
+    (store.subscribe as Subscribe).call(store, () => this.sync(), { readErrors: true });
   }
 
   /** Reads the workbook's cells for the chips it prices (once, after the first screen). */
@@ -249,6 +257,7 @@ export class PaneModel implements CellOwner {
     this.writable = this.store.writable;
     this.syncUndo();
     this.warning = state.warning ?? "";
+    this.readError = state.readError ?? "";
     this.hasRaw = state.raw !== undefined;
     this.location = state.location;
     this.problems = state.problems ?? [];
@@ -350,7 +359,6 @@ export class PaneModel implements CellOwner {
     this.changeTotal = changes.length;
     if (changes.length === 0) {
       syncArray(this.changeGroups, []);
-      this.reviewingUpdate = false;
       return;
     }
     const open = new Map(this.changeGroups.map((g) => [g.group.name, g.open]));
@@ -539,10 +547,6 @@ export class PaneModel implements CellOwner {
           : { kind: "error", text: "This host does not let the pane copy: select the text below and copy it." };
   }
 
-  reviewUpdate(open: boolean): void {
-    this.reviewingUpdate = open;
-  }
-
   updateEdition(): void {
     const to = LATEST_EDITION;
     this.run(() => this.store.updateEdition(), `This workbook now uses the price book of ${to}; Undo goes back.`);
@@ -583,6 +587,7 @@ observe(
   "canUndo",
   "undoLabel",
   "warning",
+  "readError",
   "hasRaw",
   "location",
   "file",
@@ -593,5 +598,4 @@ observe(
   "exportText",
   "driversNote",
   "changeTotal",
-  "reviewingUpdate",
 );

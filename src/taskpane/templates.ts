@@ -402,6 +402,12 @@ const banners = html<PaneModel>`
     </div>`,
   )}
   ${when(
+    (x) => x.readError !== "",
+    html<PaneModel>`<div class="bar warn" id="read-error" role="alert">
+      ${(x) => x.readError} The pane shows the last values read; the add-in tries again.
+    </div>`,
+  )}
+  ${when(
     (x) => x.problems.length > 0,
     html<PaneModel>`<div class="bar warn" id="problems" role="alert">
       <span>${(x) => x.problemsTitle}</span>

@@ -61,7 +61,7 @@ export async function putStoredText(page: Page, text: string): Promise<void> {
  * (the document replaced, SettingsChanged) and with a fake that models the assumptions sheet (a
  * second session types into the key's cell: a Remote change), which needs the sheet to exist.
  */
-export async function coAuthorSets(page: Page, key: string, value: number): Promise<void> {
+export async function coAuthorSets(page: Page, key: string, value: number | string): Promise<void> {
   await page.evaluate(
     ([k, key, value]) => {
       const fake = (window as unknown as { __fakeWorkbook: any }).__fakeWorkbook;

@@ -8,6 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookFor, EDITIONS, LATEST_EDITION } from "../../src/pricing";
+import { AssumptionStore } from "../../src/store/store";
 import { countsText, groupChanges } from "../../src/taskpane/edition";
 import { groupsOf } from "../../src/taskpane/layout";
 import {
@@ -543,6 +544,29 @@ describe.skipIf(EDITIONS.size < 2)("updating to the latest price book", () => {
     await expect.poll(() => page.locator("#edition-update").count()).toBe(0);
     await page.locator('[data-control="undo"]').click();
     await expect.poll(() => priceOf(page, changed.key)).toBe(now.assumptions.get(changed.key)!.value);
+    await page.context().close();
+  });
+});
+
+// Active with the store that keeps assumptions on a sheet (issue 9): it reports the cells it could
+// not use, where the assumptions are, and can show the sheet.
+describe.skipIf(!("showSheet" in AssumptionStore.prototype))("the assumptions sheet", () => {
+  it("lists the cells the store could not use with their addresses, and shows the sheet", async () => {
+    const page = await openPane(browser, server);
+    await enter(driver(page, "facility.pue"), "1.1");
+    await expect.poll(() => priceOf(page, "facility.pue")).toBe(1.1);
+    await expect.poll(() => page.locator("#save-state").textContent()).toMatch(/hidden sheet "GPU Assumptions"/);
+    await coAuthorSets(page, "facility.pue", "lots"); // a co-author types text where the number belongs
+    await expect
+      .poll(() => page.locator("#problems").textContent())
+      .toMatch(/1 cell of the workbook's assumptions could not be used[\s\S]*'GPU Assumptions'!G\d+[\s\S]*"lots"/);
+    expect(await page.locator('#drivers [data-row="facility.pue"] .problem').textContent()).toMatch(
+      /^'GPU Assumptions'!G\d+: /,
+    );
+    expect(await priceOf(page, "facility.pue")).toBe(1.25); // the default stands in
+    await page.locator('[data-control="show-sheet"]').click();
+    await expect.poll(() => page.locator("#status").textContent()).toBe("The assumptions sheet is shown.");
+    await screenshot(page, "taskpane-problems.png");
     await page.context().close();
   });
 });

@@ -241,6 +241,7 @@ describe("the fields a newer store adds", () => {
     const store = new AssumptionStore(new MemoryBackend(), () => "2026-11-25T10:00:00.000Z");
     await store.ready;
     const extra = {
+      readError: "Could not read the workbook's assumptions: GeneralException",
       problems: [
         { address: "'GPU Assumptions'!D12", key: "facility.pue", message: "text where a number belongs" },
         { address: "'GPU Assumptions'!A40", message: 'unknown key "facility.puee"' },
@@ -264,6 +265,12 @@ describe("the fields a newer store adds", () => {
     );
     expect(findCell(model, "facility.pue").problem).toBe("'GPU Assumptions'!D12: text where a number belongs");
     expect(findCell(model, "facility.electricity").problem).toBe("");
+  });
+
+  it("says when the last read failed", async () => {
+    const { wrapped } = await newerStore();
+    const model = new PaneModel(wrapped, fakeHost());
+    expect(model.readError).toBe("Could not read the workbook's assumptions: GeneralException");
   });
 
   it("says the assumptions are on the sheet and shows it on request", async () => {

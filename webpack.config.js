@@ -143,7 +143,9 @@ async function addinConfig(env, options) {
       taskpane: ["./src/functions/runtimeGuard.ts", ...FUNCTION_SOURCES, "./src/taskpane/taskpane.ts"],
     },
     // dist/cli belongs to the CLI build below.
-    // Chunks load relative to the page (the add-in's folder), wherever it is hosted.
+    // Chunks load relative to the page (the add-in's folder), wherever it is hosted: the pane's
+    // interface is one lazy chunk, pane.js (taskpane.html preloads it by that name), and each
+    // price-book edition is one.
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
@@ -151,6 +153,7 @@ async function addinConfig(env, options) {
       publicPath: "",
       clean: { keep: /^cli\// },
     },
+    optimization: { splitChunks: false },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [

@@ -1,4 +1,14 @@
-import { FOUNDING_EDITION, EDITION_IDS, isEdition, LATEST_EDITION, boundsProblem, bookFor, closest, listOf, quote } from "../pricing";
+import {
+  FOUNDING_EDITION,
+  EDITION_IDS,
+  isEdition,
+  LATEST_EDITION,
+  boundsProblem,
+  bookFor,
+  closest,
+  listOf,
+  quote,
+} from "../pricing";
 
 /**
  * The assumptions of a workbook as data: the changes from the price book's defaults (by

@@ -1,4 +1,5 @@
 import {
+  FOUNDING_EDITION,
   LATEST_EDITION,
   bookFor,
   derivedBook,
@@ -85,8 +86,15 @@ interface Interpreted {
  * workbook with no record computes with it) and the one the content records, if any.
  */
 export function editionsFor(content: WorkbookContent): string[] {
-  const recorded = content.sheet ? recordedEdition(content.sheet.values) : recordedInSettings(content.settings);
-  return recorded ? [LATEST_EDITION, recorded] : [LATEST_EDITION];
+  if (content.sheet) {
+    const recorded = recordedEdition(content.sheet.values);
+    return recorded ? [LATEST_EDITION, recorded] : [LATEST_EDITION];
+  }
+  // A 0.1 settings document: its edition, and 2023.10-1 whose defaults an unusable one shows.
+  const settings = content.settings;
+  if (settings === undefined || settings === null || settings === "") return [LATEST_EDITION];
+  const recorded = recordedInSettings(settings);
+  return [LATEST_EDITION, FOUNDING_EDITION, ...(recorded ? [recorded] : [])];
 }
 
 /** The edition a 0.1 settings document names, if it parses. */

@@ -1,0 +1,174 @@
+/**
+ * The task pane's first screen (issue 14: time to interactive within 1.5x of a page that shows
+ * one input) and its JavaScript (issue 15: the pane's initial JS measured), in headless
+ * Chromium over the built add-in (`npm run bench` builds first).
+ *
+ * Time to interactive = from navigation start to the moment a keystroke lands in the page's
+ * input: the bench watches every frame for the input, clicks it (Playwright waits until it is
+ * visible, stable and enabled) and presses a key as a person would, and the page records when
+ * the `input` event fires. A busy main thread
+ * (scripts still running, rows still rendering) delays that event, so it is counted.
+ *
+ * Pages, each in a fresh browser context (cold cache), alternated, 21 runs each; the budget is on
+ * the medians, and the fastest runs are reported too (on a busy machine, the run least disturbed
+ * by other processes is the closest to the page's own cost):
+ * - the pane: taskpane.html with the mocked Excel; the key is typed into the first key driver;
+ * - the baseline: an add-in page that shows one input, i.e. office.js from the same (mocked) CDN
+ *   and one <input> shown once Office.onReady fires (no add-in page can take input earlier);
+ * - for reference, a bare HTML page with one input and no script at all.
+ * The functions' registration is timed too: the page's deferred script associates every
+ * GPU.* function before DOMContentLoaded, which the bench records with the count associated.
+ */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import { CDN, launch, mockScripts, routeOffice, serveDist, type Served } from "../test/browser/page";
+import type { BenchOptions, Measurement } from "./types";
+
+const DIST = path.resolve(__dirname, "../dist");
+
+/** Records when the first `input` event reaches the page, and when DOMContentLoaded fired. */
+const PROBE = `
+  window.__tti = undefined;
+  document.addEventListener("input", () => { if (window.__tti === undefined) window.__tti = performance.now(); }, true);
+  document.addEventListener("DOMContentLoaded", () => {
+    const m = window.CustomFunctions && window.CustomFunctions._association && window.CustomFunctions._association.mappings;
+    window.__dcl = { at: performance.now(), associated: m ? Object.keys(m).length : 0 };
+  });
+`;
+
+const ADDIN_ONE_INPUT = `<!doctype html><html lang="en"><head><meta charset="UTF-8" />
+<title>One input</title><script src="${CDN}office.js"></script></head>
+<body><main id="app"></main><script>
+Office.onReady(() => {
+  const input = document.createElement("input");
+  input.id = "one";
+  input.setAttribute("aria-label", "One input");
+  document.getElementById("app").append(input);
+});
+</script></body></html>`;
+
+const BARE_ONE_INPUT = `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>One input</title></head>
+<body><main><input id="one" aria-label="One input" /></main></body></html>`;
+
+interface Page {
+  readonly name: string;
+  readonly path: string;
+  readonly html?: string;
+  readonly target: string;
+  readonly mock: boolean;
+}
+
+const PAGES: readonly Page[] = [
+  { name: "pane", path: "taskpane.html", target: "#drivers input.num", mock: true },
+  { name: "addin-one-input", path: "bench-addin-one-input.html", html: ADDIN_ONE_INPUT, target: "#one", mock: false },
+  { name: "bare-one-input", path: "bench-bare-one-input.html", html: BARE_ONE_INPUT, target: "#one", mock: false },
+];
+
+interface Timing {
+  readonly tti: number;
+  readonly dcl: number;
+  readonly associated: number;
+}
+
+async function timeOnce(browser: Browser, server: Served, p: Page): Promise<Timing> {
+  const context = await browser.newContext({ viewport: { width: 400, height: 900 } });
+  try {
+    await routeOffice(context);
+    if (p.html) {
+      const html = p.html;
+      await context.route(`${server.url}${p.path}`, (route) =>
+        route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+      );
+    }
+    const page = await context.newPage();
+    await page.addInitScript({ content: PROBE });
+    if (p.mock) for (const script of mockScripts()) await page.addInitScript(script);
+    await page.goto(`${server.url}${p.path}`, { waitUntil: "commit" });
+    // Watch for the input every frame (a locator's retries back off to 500 ms, which would
+    // measure the harness), then click it as a person would and type.
+    await page.waitForFunction((sel) => document.querySelector(sel) !== null, p.target, { polling: "raf" });
+    const target = page.locator(p.target).first();
+    await target.click();
+    await page.keyboard.press("1");
+    await page.waitForFunction(() => (window as { __tti?: number }).__tti !== undefined);
+    return await page.evaluate(() => {
+      const w = window as { __tti?: number; __dcl?: { at: number; associated: number } };
+      return { tti: w.__tti!, dcl: w.__dcl?.at ?? NaN, associated: w.__dcl?.associated ?? 0 };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function kb(file: string): { raw: number; gzip: number } {
+  const p = path.join(DIST, file);
+  return { raw: statSync(p).size / 1024, gzip: gzipSync(readFileSync(p)).length / 1024 };
+}
+
+export async function run(options: BenchOptions): Promise<Measurement[]> {
+  const runs = options.smoke ? 1 : 21;
+  const server = await serveDist();
+  const browser = await launch();
+  const times = new Map<string, Timing[]>(PAGES.map((p) => [p.name, []]));
+  try {
+    await timeOnce(browser, server, PAGES[0]!); // warm-up: the server's file cache, Chromium's code caches
+    for (let i = 0; i < runs; i++) for (const p of PAGES) times.get(p.name)!.push(await timeOnce(browser, server, p));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (process.env.BENCH_VERBOSE)
+    for (const [name, ts] of times) console.log(name, ts.map((t) => Math.round(t.tti)).join(" "));
+  const tti = (name: string) => median(times.get(name)!.map((t) => t.tti));
+  const fastest = (name: string) => Math.min(...times.get(name)!.map((t) => t.tti));
+  const pane = times.get("pane")!;
+  const initial = kb("taskpane.js");
+  const lazy = kb("pane.js");
+  const functions = kb("functions.js");
+  return [
+    {
+      name: "pane: time to interactive (a key typed into the first key driver)",
+      value: tti("pane"),
+      unit: "ms",
+      baseline: { name: "an add-in page that shows one input", value: tti("addin-one-input") },
+      budget: { ratio: 1.5, issue: 14 },
+    },
+    {
+      name: "pane: time to interactive, fastest runs",
+      value: fastest("pane"),
+      unit: "ms",
+      baseline: { name: "an add-in page that shows one input, fastest run", value: fastest("addin-one-input") },
+    },
+    {
+      name: "pane: time to interactive against a bare HTML page (no office.js)",
+      value: tti("pane"),
+      unit: "ms",
+      baseline: { name: "a bare page with one input", value: tti("bare-one-input") },
+    },
+    {
+      name: `pane: functions associated by DOMContentLoaded (${median(pane.map((t) => t.associated))} of them)`,
+      value: median(pane.map((t) => t.dcl)),
+      unit: "ms",
+    },
+    {
+      name: "pane: initial JS of the page (taskpane.js: functions + pane loader)",
+      value: initial.raw,
+      unit: "KB",
+      baseline: { name: "functions.js", value: functions.raw },
+    },
+    {
+      // The pane must not weigh on the functions' start: its interface is the lazy chunk.
+      name: "pane: what the page's initial JS adds to functions.js (loader, chunk runtime)",
+      value: initial.raw - functions.raw,
+      unit: "KB",
+      budget: { max: 8, issue: 15 },
+    },
+    { name: "pane: initial JS gzipped", value: initial.gzip, unit: "KB" },
+    { name: "pane: interface chunk (pane.js, loaded in parallel)", value: lazy.raw, unit: "KB" },
+    { name: "pane: interface chunk gzipped", value: lazy.gzip, unit: "KB" },
+  ];
+}

@@ -347,6 +347,9 @@ async function build(make: (wb: ExcelJS.Workbook) => Layout, edition: string, fi
 
 /** Writes both examples into `dir` (examples/ by default), recalculated by the built CLI unless `recalc` is false. */
 export async function writeExamples(dir = path.join(ROOT, "examples"), recalc = true): Promise<string[]> {
+  // Where price-book editions load on demand (main since 4df5642), load them all first.
+  const pricing: Record<string, unknown> = await import("../src/pricing");
+  if (typeof pricing["loadEditions"] === "function") await (pricing["loadEditions"] as () => Promise<void>)();
   const files = [path.join(dir, path.basename(FOUNDING_FILE)), path.join(dir, path.basename(LEASE_FILE))];
   await build(foundingAnalysis, FOUNDING_EDITION, files[0]!);
   await build(leaseOrBuy, LATEST_EDITION, files[1]!);

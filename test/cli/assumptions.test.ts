@@ -19,7 +19,7 @@ import { SHEET_NAME, SHEET_TITLE, readSheet } from "../../src/store/sheet";
 import { AssumptionStore } from "../../src/store/store";
 import { FakeWorkbook } from "../harness/fakeExcel";
 import { realisticWorkbook } from "./fixtures/realistic";
-import { expectClean, gpuCost as run, readCellsOf, tmp, workbookBytes, type TestCell } from "./helpers";
+import { expectClean, gpuCost as run, readCellsOf, sheetXml, tmp, workbookBytes, type TestCell } from "./helpers";
 
 const dir = tmp();
 const gpuCost = (...args: string[]) => run(dir, ...args);
@@ -414,6 +414,18 @@ describe("assumptions set and import refuse, with one line naming the sheet and 
     expectClean(r);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/structure is protected/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a protected assumptions sheet is not written (Excel would refuse the add-in's writes too)", async () => {
+    const xml = sheetXml(cellsOf(grid)).replace("</sheetData>", '</sheetData><sheetProtection sheet="1" objects="1"/>');
+    const input = file("sheet-protected.xlsx");
+    writeFileSync(input, await workbookBytes({ Model: { A1: 1 }, [SHEET_NAME]: xml }));
+    const out = file("sheet-protected-set.xlsx");
+    const r = await gpuCost("assumptions", "set", input, "facility.pue=1.3", "-o", out);
+    expectClean(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/'GPU Assumptions' sheet is protected/);
     expect(existsSync(out)).toBe(false);
   });
 

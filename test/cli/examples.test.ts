@@ -127,6 +127,26 @@ describe("examples/lease-or-buy.xlsx", () => {
   });
 });
 
+describe("lease-or-buy.xlsx, edited by gpu-cost assumptions set", () => {
+  it("at a cost of capital of 0, NPV to buy is the buy column's sum and Excel's IRR is unchanged", async () => {
+    const copy = path.join(dir, "lease-free.xlsx");
+    copyFileSync(LEASE_FILE, copy);
+    const set = await gpuCost(dir, "assumptions", "set", copy, "finance.cost_of_capital=0", "-o", copy);
+    expect(set.code, set.stderr).toBe(0);
+    const r = await gpuCost(dir, "recalc", copy, "--json");
+    const values = JSON.parse(r.stdout).values as Record<string, unknown>;
+    const at = (a: string) => values[`'Lease or buy'!${a}`] as number;
+    const spill = values[`'Lease or buy'!${LEASE.cashflows}`] as number[][];
+    const buySum = spill.slice(1).reduce((s, row) => s + row[1]!, 0);
+    expect(at(LEASE.costOfCapital)).toBe(0);
+    expect(at(LEASE.npvBuy)).toBeCloseTo(buySum, 4);
+    expect(at(LEASE.npvBuy)).toBeCloseTo(at(LEASE.tcoPresentBuy), 4);
+    const before = await recalculated(LEASE_FILE);
+    expect(at(LEASE.irr)).toBeCloseTo(before.values[`'Lease or buy'!${LEASE.irr}`] as number, 12);
+    expect(at(LEASE.breakeven)).toBeLessThan(before.values[`'Lease or buy'!${LEASE.breakeven}`] as number);
+  });
+});
+
 describe("examples/founding-analysis.xlsx", () => {
   it("reproduces what 0.1 computed for F1-F9, to the cent, from the edition its sheet records", async () => {
     const { values, stdout } = await recalculated(FOUNDING_FILE);

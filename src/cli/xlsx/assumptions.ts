@@ -99,7 +99,9 @@ export async function readPackageAssumptions(
   if (!found) {
     const marked: typeof worksheets = [];
     for (const s of worksheets) {
-      const a1 = (await cells(s, true)).find((c) => c.row === 1 && c.col === 1);
+      // Cells come in row-major order: A1, when the sheet has it, is the first.
+      const first = (await cells(s, true))[0];
+      const a1 = first?.row === 1 && first.col === 1 ? first : undefined;
       if (typeof a1?.value === "string" && !a1.formula && a1.value.trim() === SHEET_TITLE) marked.push(s);
     }
     if (marked.length > 1) return { content: { ...withSettings, lookalikes: marked.map((s) => s.name) } };

@@ -271,7 +271,9 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
   let code: number = EXIT.ok;
   const program = new Command()
     .name("gpu-cost")
-    .description("The GPU.* Excel functions outside Excel: evaluate a formula or recalculate a workbook.")
+    .description(
+      "The GPU.* Excel functions outside Excel: evaluate a formula, recalculate a workbook, manage its assumptions.",
+    )
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) });
   program

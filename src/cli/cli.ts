@@ -2,8 +2,24 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { EDITION_IDS, isEdition, loadEditions } from "../pricing";
-import { DocumentError, emptyDocument, readStored, serialize, validateDocument } from "../store/document";
+import type { WorkbookContent } from "../store/backend";
+import { DocumentError, emptyDocument, serialize, validateDocument, type AssumptionsDocument } from "../store/document";
 import { useAssumptions } from "../store/instance";
+import type { SheetProblem } from "../store/sheet";
+import { interpret } from "../store/store";
+import {
+  AssumptionsFailure,
+  AssumptionsUsage,
+  describeLocation,
+  exportCommand,
+  importCommand,
+  isWorkbookFile,
+  listCommand,
+  openAssumptions,
+  problemLine,
+  setCommand,
+  warnProblems,
+} from "./assumptions";
 import { ExcelError } from "../runtime";
 import { evaluateFormula } from "./calc/engine";
 import { isError } from "./calc/values";
@@ -15,9 +31,18 @@ import { XlsxError } from "./xlsx/errors";
 
 /**
  * gpu-cost: the GPU.* functions outside Excel, through the same adapters Excel calls.
- *   gpu-cost eval '<formula>' [--assumptions file.json] [--edition ID] [--json]
- *   gpu-cost recalc model.xlsx [-o out.xlsx] [--assumptions file.json] [--edition ID]
- *                              [--partial] [--fail-on-error] [--table] [--json]
+ *   gpu-cost eval '<formula>' [--assumptions file.json|book.xlsx] [--edition ID] [--json]
+ *   gpu-cost recalc model.xlsx [-o out.xlsx] [--assumptions file.json|book.xlsx] [--edition ID]
+ *                              [--partial] [--fail-on-error] [--fail-on-problems] [--table] [--json]
+ *   gpu-cost assumptions list FILE [--json] [--all]
+ *   gpu-cost assumptions set FILE KEY=VALUE... [--scenario NAME] -o OUT
+ *   gpu-cost assumptions export FILE [-o OUT.json]
+ *   gpu-cost assumptions import FILE IN.json -o OUT
+ *
+ * The assumptions a workbook computes with are its `GPU Assumptions` sheet (found by name, or by
+ * its title in A1 when renamed), else its 0.1 settings document, else none (the latest
+ * edition's defaults), read by src/store as the add-in reads them: cells that do not validate
+ * are printed as warnings and not used; a newer add-in's sheet is used read-only, its defaults.
  *
  * Exit codes: 0 done; 1 a cell evaluated to an Excel error where that is asked about (eval
  * always, recalc with --fail-on-error); 2 the work could not be done (a file that cannot be read
@@ -40,6 +65,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   fs: OutputFs;
+  /** The time recorded with an assumption change (ISO 8601); now by default. */
+  clock?: () => string;
 }
 
 export const processIo: CliIo = {
@@ -48,36 +75,45 @@ export const processIo: CliIo = {
   fs: nodeFs,
 };
 
-function readAssumptionsFile(file: string): string {
+/**
+ * An --assumptions file: a JSON file exported from the task pane (or by `gpu-cost assumptions
+ * export`), or a workbook whose stored assumptions (its GPU Assumptions sheet, else its 0.1
+ * settings) are used.
+ */
+async function readAssumptionsFile(file: string): Promise<{ content: WorkbookContent; from: string }> {
   if (!existsSync(file)) throw new Failure(`No assumptions file at ${file}.`);
   if (statSync(file).isDirectory()) throw new Failure(`${file} is a folder, not an assumptions file.`);
+  if (isWorkbookFile(file)) {
+    const opened = await openAssumptions(file);
+    return { content: opened.read.content, from: `${file}, ${describeLocation(opened.read.content)}` };
+  }
   const text = readFileSync(file, "utf8");
+  let doc: AssumptionsDocument;
   try {
-    validateDocument(JSON.parse(text));
+    doc = validateDocument(JSON.parse(text));
   } catch (error) {
     const why = error instanceof DocumentError ? error.message : `not JSON (${(error as Error).message})`;
     throw new Failure(`${file} is not an assumptions file the add-in would import: ${why}`);
   }
-  return text;
+  return { content: { settings: text }, from: `${file} (edition ${doc.bookVersion})` };
 }
 
 /**
- * The document to compute with at edition `id`: the given document (a workbook's or a file's)
- * with its bookVersion set to `id`, its overrides kept; the shipped defaults of `id` when there is
- * none. src/store is unchanged: it is handed a document, as Excel would hand it one.
+ * The document to compute with at edition `id`: the given assumptions (a workbook's or a
+ * file's) with their bookVersion set to `id`, their overrides kept; the shipped defaults of `id`
+ * when there are none or they cannot be used. src/store is unchanged: it is handed a document,
+ * as Excel would hand it one.
  */
-export function documentAtEdition(text: string | undefined, id: string, warn: (t: string) => void): string {
+export function documentAtEdition(content: WorkbookContent, id: string, warn: (t: string) => void): string {
   if (!isEdition(id)) {
     throw new UsageError(`Unknown edition "${id}". This gpu-cost ships ${EDITION_IDS.join(", ")}.`);
   }
-  const stored = readStored(text);
-  if (stored.status === "corrupt" || stored.status === "future") {
-    warn(
-      `warning: the stored assumptions cannot be used (${stored.warning}); computing with edition ${id}'s defaults.`,
-    );
+  const seen = interpret(content);
+  if (seen.status === "corrupt" || seen.status === "future") {
+    warn(`warning: the stored assumptions cannot be used; computing with edition ${id}'s defaults.`);
     return serialize(emptyDocument(id));
   }
-  const doc = stored.status === "ok" ? { ...stored.doc, bookVersion: id } : emptyDocument(id);
+  const doc = { ...seen.doc, bookVersion: id };
   try {
     validateDocument(doc);
   } catch (error) {
@@ -90,26 +126,45 @@ interface CommonOptions {
   assumptions?: string;
   edition?: string;
   json?: boolean;
+  failOnProblems?: boolean;
 }
 
-/** Points the functions at a document, warning when Excel would show it read-only. */
+/**
+ * Points the functions at the assumptions, printing what Excel's pane would show: the cells that
+ * do not validate (not used; every other key applies), or why the assumptions are read-only
+ * (the shipped defaults then compute). With --fail-on-problems either stops the command (exit 2).
+ */
 async function applyAssumptions(
-  text: string | undefined,
-  from: string,
+  source: { content: WorkbookContent; from: string },
   options: CommonOptions,
   io: CliIo,
-): Promise<string> {
-  const finalText = options.edition ? documentAtEdition(text, options.edition, io.err) : text;
-  const store = useAssumptions(finalText);
+): Promise<{ described: string; problems: readonly SheetProblem[]; edition: string }> {
+  const seen = interpret(source.content);
+  if (seen.warning) io.err(`warning: ${seen.warning}`);
+  warnProblems(seen.problems, io.err);
+  if (options.failOnProblems && (seen.warning || seen.problems.length)) {
+    const first = seen.problems[0];
+    throw new Failure(
+      `${first ? problemLine(first) : seen.warning} (--fail-on-problems: the assumptions do not all validate; nothing was computed or written.)`,
+    );
+  }
+  const store = useAssumptions(
+    options.edition ? documentAtEdition(source.content, options.edition, io.err) : source.content,
+  );
   await store.ready;
-  const { status, warning } = store.snapshot;
-  if (status === "corrupt" || status === "future") io.err(`warning: ${from}: ${warning}`);
-  return options.edition ? `${from}, at edition ${options.edition}` : from;
+  const edition = store.snapshot.doc.bookVersion;
+  return {
+    described: options.edition ? `${source.from}, at edition ${options.edition}` : source.from,
+    problems: seen.problems,
+    edition,
+  };
 }
 
 async function evalCommand(formula: string, options: CommonOptions, io: CliIo): Promise<number> {
-  const text = options.assumptions ? readAssumptionsFile(options.assumptions) : undefined;
-  await applyAssumptions(text, options.assumptions ?? "the shipped defaults", options, io);
+  const source = options.assumptions
+    ? await readAssumptionsFile(options.assumptions)
+    : { content: {}, from: "the shipped defaults" };
+  await applyAssumptions(source, options, io);
   const outcome = await evaluateFormula(formula, customFunctionsEnv());
   if ("invalid" in outcome)
     throw new Failure(`The formula does not parse: ${outcome.invalid.replace(/^The formula does not parse: /, "")}`);
@@ -141,13 +196,10 @@ async function recalcCommand(file: string, options: RecalcOptions, io: CliIo): P
   };
   const opened = await openWorkbook(readFileSync(file), file);
   mark("read");
-  const fromFile = options.assumptions ? readAssumptionsFile(options.assumptions) : opened.storedAssumptions;
   const source = options.assumptions
-    ? options.assumptions
-    : fromFile === undefined
-      ? "the shipped defaults (the workbook stores none)"
-      : `${file} (stored assumptions)`;
-  const described = await applyAssumptions(fromFile, source, options, io);
+    ? await readAssumptionsFile(options.assumptions)
+    : { content: opened.assumptions.content, from: `${file}, ${describeLocation(opened.assumptions.content)}` };
+  const { described, problems, edition } = await applyAssumptions(source, options, io);
   const result = await recalcWorkbook(opened, customFunctionsEnv());
   mark("calculate");
   const cannot = result.unsupported;
@@ -162,6 +214,8 @@ async function recalcCommand(file: string, options: RecalcOptions, io: CliIo): P
       JSON.stringify({
         file,
         assumptions: described,
+        edition,
+        assumptionProblems: problems.map((p) => ({ cell: p.address, message: p.message })),
         formulas: result.formulas,
         changed: result.changes.map((c) => ({
           cell: c.address,
@@ -217,14 +271,17 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
   let code: number = EXIT.ok;
   const program = new Command()
     .name("gpu-cost")
-    .description("The GPU.* Excel functions outside Excel: evaluate a formula or recalculate a workbook.")
+    .description(
+      "The GPU.* Excel functions outside Excel: evaluate a formula, recalculate a workbook, manage its assumptions.",
+    )
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) });
   program
     .command("eval")
     .argument("<formula>", 'an Excel formula, e.g. \'=ROUND(GPU.CLUSTERCOST(8,"H100-SXM","reserved3y"),0)\'')
-    .option("--assumptions <file>", "an assumptions file exported from the task pane")
+    .option("--assumptions <file>", "a JSON file exported from the task pane, or a workbook whose assumptions to use")
     .option("--edition <id>", "compute with this shipped price-book edition")
+    .option("--fail-on-problems", "exit 2 when the assumptions have cells that do not validate")
     .option("--json", "print the value as JSON")
     .description("print the value of a formula (a spill as a table); exits 1 on an Excel error")
     .exitOverride()
@@ -238,16 +295,67 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       "-o, --output <file>",
       "write the recalculated workbook here (written atomically; the input is never changed otherwise)",
     )
-    .option("--assumptions <file>", "use this assumptions file instead of the workbook's stored assumptions")
+    .option(
+      "--assumptions <file>",
+      "use these assumptions (a JSON file, or another workbook's) instead of the workbook's own",
+    )
     .option("--edition <id>", "compute with this shipped price-book edition (the workbook's overrides kept)")
     .option("--partial", "write even when some cells cannot be computed: they keep their cached values and are listed")
     .option("--fail-on-error", "exit 1 when a cell evaluates to an Excel error")
+    .option(
+      "--fail-on-problems",
+      "exit 2, writing nothing, when the assumptions sheet has cells that do not validate or cannot be used",
+    )
     .option("--table", "print every formula cell with its label and value")
     .option("--json", "print the result as JSON: values, errors with messages, changed cells")
     .description("recalculate every formula and report the cells whose value changed")
     .exitOverride()
     .action(async (file: string, options: RecalcOptions) => {
       code = await recalcCommand(file, options, io);
+    });
+  const assumptions = program
+    .command("assumptions")
+    .description("list, set, export or import a workbook's assumptions (its GPU Assumptions sheet)")
+    .exitOverride();
+  assumptions
+    .command("list")
+    .argument("<workbook>", "an .xlsx file")
+    .option("--json", "print them as JSON, with the cells that do not validate")
+    .option("--all", "list every key of the price book with its value in the active scenario")
+    .description("print the workbook's edition, scenarios and overrides; cells that do not validate as warnings")
+    .exitOverride()
+    .action(async (file: string, options: { json?: boolean; all?: boolean }) => {
+      code = await listCommand(file, options, io);
+    });
+  assumptions
+    .command("set")
+    .argument("<workbook>", "an .xlsx file")
+    .argument("<key=value...>", "keys and values, e.g. facility.pue=1.1 (key= resets a key to its default)")
+    .option("--scenario <name>", "the scenario to change (default: the active one; a new name adds a scenario)")
+    .option("-o, --output <file>", "write the workbook here (atomically; it may be the input)")
+    .description("set assumptions, writing only the cells they change; refuses a bad value or a damaged sheet")
+    .exitOverride()
+    .action(async (file: string, pairs: string[], options: { scenario?: string; output?: string }) => {
+      code = await setCommand(file, pairs, options, io);
+    });
+  assumptions
+    .command("export")
+    .argument("<workbook>", "an .xlsx file")
+    .option("-o, --output <file>", "write the JSON here instead of printing it")
+    .description("print (or write) the assumptions as the JSON file the task pane imports")
+    .exitOverride()
+    .action(async (file: string, options: { output?: string }) => {
+      code = await exportCommand(file, options, io);
+    });
+  assumptions
+    .command("import")
+    .argument("<workbook>", "an .xlsx file")
+    .argument("<file.json>", "an assumptions file (exported by the task pane or gpu-cost)")
+    .option("-o, --output <file>", "write the workbook here (atomically; it may be the input)")
+    .description("replace the workbook's assumptions with a file's; refuses a bad file or a damaged sheet")
+    .exitOverride()
+    .action(async (file: string, input: string, options: { output?: string }) => {
+      code = await importCommand(file, input, options, io);
     });
   try {
     // Every shipped edition, by id (--edition, documents of any edition): the CLI loads them all.
@@ -271,7 +379,7 @@ export function failure(error: unknown, io: CliIo): number {
     }
     return EXIT.usage; // commander has printed its one-line message
   }
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof AssumptionsUsage) {
     io.err(`gpu-cost: ${error.message}`);
     return EXIT.usage;
   }
@@ -279,7 +387,11 @@ export function failure(error: unknown, io: CliIo): number {
     io.err(`gpu-cost: ${formatScalar(error)}`);
     return EXIT.failure;
   }
-  const known = error instanceof XlsxError || error instanceof OutputError || error instanceof Failure;
+  const known =
+    error instanceof XlsxError ||
+    error instanceof OutputError ||
+    error instanceof Failure ||
+    error instanceof AssumptionsFailure;
   const message = error instanceof Error ? error.message : String(error);
   io.err(`gpu-cost: ${known ? "" : "internal error: "}${message.replace(/\s+/g, " ").trim()}`);
   return EXIT.failure;

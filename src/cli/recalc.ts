@@ -1,7 +1,7 @@
-import { SETTINGS_KEY } from "../store/document";
 import { readCells, recalculate, type Env, type LoadedCells, type RecalcResult } from "./calc/engine";
+import { readPackageAssumptions, type PackageAssumptions } from "./xlsx/assumptions";
 import { writeSheet } from "./xlsx/sheet";
-import { readStoredSetting, readWorkbookInfo } from "./xlsx/workbook";
+import { readWorkbookInfo } from "./xlsx/workbook";
 import { Package } from "./xlsx/zip";
 
 /**
@@ -11,16 +11,19 @@ import { Package } from "./xlsx/zip";
 export interface OpenedWorkbook {
   readonly pkg: Package;
   readonly cells: LoadedCells;
-  /** The add-in's stored assumptions document, as the task pane saved it; undefined if none. */
-  readonly storedAssumptions: string | undefined;
+  /**
+   * The add-in's assumptions as the workbook stores them: its `GPU Assumptions` sheet, else the
+   * 0.1 settings document; neither when the workbook has none.
+   */
+  readonly assumptions: PackageAssumptions;
 }
 
 export async function openWorkbook(bytes: Uint8Array, name: string): Promise<OpenedWorkbook> {
   const pkg = await Package.open(bytes, name);
   const info = await readWorkbookInfo(pkg);
-  const storedAssumptions = await readStoredSetting(pkg, SETTINGS_KEY);
   const cells = await readCells(pkg, info);
-  return { pkg, cells, storedAssumptions };
+  const assumptions = await readPackageAssumptions(pkg, info, cells.sheets);
+  return { pkg, cells, assumptions };
 }
 
 export function recalcWorkbook(opened: OpenedWorkbook, env: Env): Promise<RecalcResult> {

@@ -16,6 +16,7 @@ import {
   INFO_COLUMNS,
   META_LABELS,
   NEW_ROWS,
+  SHEET_NAME,
   SHEET_NOTE,
   SHEET_TITLE,
   isBlank,
@@ -85,6 +86,37 @@ export function planEdit(read: SheetRead | undefined, before: AssumptionsDocumen
   return { kind: "cells", writes: new Planner(read.layout, read.doc).plan(patch) };
 }
 
+/**
+ * The cell holding `key`'s value in `scenario`, or where saving one would put it (a new row or
+ * scenario column when the sheet lacks them; the new sheet's layout when there is no sheet),
+ * as `'GPU Assumptions'!G12`: how the gpu-cost CLI names the cell of a value it refuses.
+ * Undefined when the sheet cannot be edited.
+ */
+export function cellOfEntry(
+  read: SheetRead | undefined,
+  doc: AssumptionsDocument,
+  scenario: string,
+  key: string,
+): string | undefined {
+  if (!read) {
+    const withScenario = scenarioOf(doc, scenario)
+      ? doc
+      : applyPatch(doc, { kind: "addScenario", scenario, overrides: {} });
+    const { cells, headerRow } = newSheet(withScenario);
+    const column = cells[headerRow]!.indexOf(scenario);
+    const row = cells.findIndex((r, i) => i > headerRow && r[0] === key);
+    return column < 0 || row < 0 ? undefined : qualified(SHEET_NAME, row, column);
+  }
+  if (read.status !== "ok" || !read.layout) return undefined;
+  const planner = new Planner(read.layout, read.doc);
+  try {
+    const { row, column } = planner.locate(scenario, key);
+    return qualified(read.layout.sheetName, row, column);
+  } catch {
+    return undefined; // a key on two rows: the problem names them
+  }
+}
+
 /** Turns a patch into cell writes on a sheet as read. */
 class Planner {
   private readonly writes = new Map<string, CellWrite>();
@@ -132,6 +164,12 @@ class Planner {
     }
     // Only what differs from the cell as read is written: nothing else is touched.
     return [...this.writes.values()].filter((w) => !sameCell(this.layout.cells[w.row]?.[w.column], w.value));
+  }
+
+  /** Where `key`'s value in `scenario` is or would be written. */
+  locate(scenario: string, key: string): { row: number; column: number } {
+    const column = this.columnsOf(scenario).value;
+    return { row: this.rowOf(key), column };
   }
 
   private write(row: number, column: number, value: CellValue): void {

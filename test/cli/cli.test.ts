@@ -136,12 +136,14 @@ describe("gpu-cost eval", () => {
 });
 
 describe("gpu-cost recalc", () => {
-  it("reproduces the founding analysis from the example workbook (F1-F9)", async () => {
+  it("reproduces the founding analysis from the example workbook (F1-F9), on the edition its sheet records", async () => {
     const input = path.join(dir, "example.xlsx");
     copyFileSync(EXAMPLE, input);
     const out = path.join(dir, "example-out.xlsx");
-    const r = await gpuCost("recalc", input, "-o", out, "--edition", FOUNDING_EDITION);
+    const r = await gpuCost("recalc", input, "-o", out);
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/its 'GPU Assumptions' sheet \(edition 2023\.10-1/);
+    expect(r.stdout).toMatch(/ 0 changed against the file's cached values/); // the committed file is current
     const cells = await readCellsOf(readFileSync(out));
     const v = (a: string) => cells.get(`Founding analysis!${a}`)?.value as number | string;
     const near = (cell: string, expected: number, tolerance: number) =>

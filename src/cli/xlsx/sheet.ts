@@ -233,10 +233,16 @@ export async function readSheet(
   reader.close();
 }
 
-/** What to write into one cell: its new value (null empties it) and, for a spill anchor, its range. */
+/**
+ * What to write into one cell: its new value (null empties it) and, for a spill anchor, its
+ * range. A `constant` write makes the cell a typed value, as a user's typing does: its formula
+ * (and dynamic-array mark) is dropped and text is written as an inline string (`t="inlineStr"`),
+ * not as a formula's cached text (`t="str"`). Style and other attributes stay.
+ */
 export interface CellWrite {
   readonly value: CellScalar;
   readonly arrayRef?: string;
+  readonly constant?: boolean;
 }
 
 /** Row-major key of a cell. */
@@ -255,11 +261,47 @@ export function numberText(n: number): string {
   return Object.is(n, -0) ? "0" : String(n).replace("e", "E");
 }
 
+/** Text as an inline string's <is>, keeping leading and trailing spaces. */
+export function inlineString(text: string): string {
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
+  return `<is><t${space}>${escapeText(encodeXstring(text))}</t></is>`;
+}
+
+/** A constant cell's <c> (no formula): numbers, booleans and errors as <v>, text inline. */
+export function constantCell(address: string, value: CellScalar, attributes = ""): string {
+  if (value === null) return "";
+  if (typeof value === "string") return `<c r="${address}"${attributes} t="inlineStr">${inlineString(value)}</c>`;
+  const { t, v } = typeAndValue(value);
+  return `<c r="${address}"${attributes}${t ? ` t="${t}"` : ""}><v>${v}</v></c>`;
+}
+
 /** A new <c> for a cell the part does not have. */
 function newCell(row: number, col: number, w: CellWrite): string {
+  if (w.constant) return constantCell(cellAddress(row, col), w.value);
   const { t, v } = typeAndValue(w.value);
   if (v === undefined) return "";
   return `<c r="${cellAddress(row, col)}"${t ? ` t="${t}"` : ""}><v>${v}</v></c>`;
+}
+
+/** A cell rewritten as a constant: its start tag's attributes kept but t and cm, its children replaced. */
+function rewriteConstant(text: string, span: CellSpan, value: CellScalar): string {
+  const name = /^<([^\s/>]+)/.exec(text)?.[1] ?? "c";
+  let startTag = setAttribute(setAttribute(text.slice(0, span.tagEnd - span.start), "t", undefined), "cm", undefined);
+  startTag = setAttribute(startTag, "vm", undefined);
+  if (value === null) return startTag.replace(/\s*\/?>$/, "/>");
+  if (span.selfClosing) startTag = startTag.replace(/\s*\/>$/, ">");
+  const prefix = name.includes(":") ? name.slice(0, name.indexOf(":") + 1) : "";
+  let body: string;
+  if (typeof value === "string") {
+    startTag = setAttribute(startTag, "t", "inlineStr");
+    body = inlineString(value);
+    if (prefix) body = body.replace(/<(\/?)(is|t)\b/g, `<$1${prefix}$2`);
+  } else {
+    const { t, v } = typeAndValue(value);
+    startTag = setAttribute(startTag, "t", t);
+    body = `<${prefix}v>${v}</${prefix}v>`;
+  }
+  return `${startTag}${body}</${name}>`;
 }
 
 /** Offsets (into the part's text) of one <c> element and its children. */
@@ -283,6 +325,7 @@ const setAttribute = (startTag: string, name: string, value: string | undefined)
 
 /** The cell's text with its value (and type, and array range) replaced; everything else kept. */
 function rewriteCell(text: string, span: CellSpan, w: CellWrite): string {
+  if (w.constant) return rewriteConstant(text, span, w.value);
   const { t, v } = typeAndValue(w.value);
   const name = /^<([^\s/>]+)/.exec(text)?.[1] ?? "c";
   let startTag = setAttribute(text.slice(0, span.tagEnd - span.start), "t", t);

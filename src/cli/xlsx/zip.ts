@@ -119,12 +119,19 @@ export class Package {
 
   /**
    * Writes the package to `sink`: every entry in its original order, those named in `replace`
-   * with the text their producer writes (compressed anew), all others with their stored bytes.
+   * with the text their producer writes (compressed anew), all others with their stored bytes;
+   * then the new parts of `add`, in order (a name the package has already is refused).
    */
   async write(
     sink: WritableStream<Uint8Array>,
     replace: ReadonlyMap<string, (emit: (text: string) => void) => Promise<void>>,
+    add: readonly { readonly name: string; readonly text: string }[] = [],
   ): Promise<void> {
+    for (const part of add) {
+      if (this.byName.has(part.name) || add.filter((p) => p.name === part.name).length > 1) {
+        throw new XlsxError(`${this.name}: cannot add part ${part.name}: it exists already.`);
+      }
+    }
     const writer = new ZipWriter(sink, { keepOrder: true });
     for (const e of this.entries) {
       if (e.directory) {
@@ -155,6 +162,10 @@ export class Package {
         const raw = await e.getData(new Uint8ArrayWriter(), { passThrough: true });
         await writer.add(e.filename, new Uint8ArrayReader(raw), { passThrough: true, entry: e });
       }
+    }
+    const encoder = new TextEncoder();
+    for (const part of add) {
+      await writer.add(part.name, new Uint8ArrayReader(encoder.encode(part.text)), { level: 6 });
     }
     await writer.close();
   }

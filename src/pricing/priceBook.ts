@@ -158,8 +158,10 @@ export class PriceBook {
     overrides: Overrides = new Map(),
     base?: PriceBook,
   ) {
-    const wanted = new Map([...overrides].map(([k, v]) => [k.trim().toLowerCase(), v]));
-    const read = new Reader(new Map(wanted), base);
+    const wanted = new Map<string, number>();
+    for (const [k, v] of overrides) wanted.set(k.trim().toLowerCase(), v);
+    // A full build crosses off each override it uses (the rest are unknown keys); a patch has checked its keys below.
+    const read = new Reader(base ? wanted : new Map(wanted), base);
     let parts: Parts;
     if (base) {
       const affected = new Set<string>();
@@ -316,7 +318,35 @@ const MODEL = (id: string) => `model:${id.toLowerCase()}`;
 const API = (id: string) => `api:${id.toLowerCase()}`;
 
 function instanceName(i: InstanceData): string {
-  return `${i.provider}.${i.name}`.toLowerCase();
+  return namesOf(i).name;
+}
+
+/** An instance's assumption keys and labels, made once per shipped instance (patching reads them per cell). */
+interface InstanceNames {
+  readonly name: string;
+  readonly section: string;
+  readonly modes: readonly { readonly mode: RentMode; readonly key: string; readonly label: string }[];
+  readonly gpusKey: string;
+  readonly gpusLabel: string;
+}
+
+const instanceNames = new WeakMap<InstanceData, InstanceNames>();
+
+function namesOf(i: InstanceData): InstanceNames {
+  let names = instanceNames.get(i);
+  if (!names) {
+    const name = `${i.provider}.${i.name}`.toLowerCase();
+    const label = `${i.provider} ${i.name}`;
+    names = {
+      name,
+      section: INSTANCE(name),
+      modes: RENT_MODES.map((mode) => ({ mode, key: `${name}.${mode}`, label: `${label} ${mode}` })),
+      gpusKey: `${name}.gpus`,
+      gpusLabel: `${label} GPUs`,
+    };
+    instanceNames.set(i, names);
+  }
+  return names;
 }
 
 /** Every part, from the edition's figures. */
@@ -402,13 +432,16 @@ function rebuild(data: PriceBookData, base: PriceBook, affected: ReadonlySet<str
     copy("instancesByName", old.instancesByName).set(name, instance);
   };
   // Accelerators first: an instance rebuilt in its own right must carry the rebuilt accelerator.
-  const ordered = [...affected].sort((a, b) => +layout.accelerators.has(b) - +layout.accelerators.has(a));
+  const ordered =
+    affected.size === 1
+      ? affected
+      : [...affected].sort((a, b) => +layout.accelerators.has(b) - +layout.accelerators.has(a));
   for (const section of ordered) {
     const accelerator = layout.accelerators.get(section);
     if (accelerator) {
       copy("accelerators", old.accelerators).set(accelerator.id.toLowerCase(), buildAccelerator(accelerator, read));
       for (const i of layout.instancesOf.get(accelerator.id.toLowerCase()) ?? []) {
-        if (!affected.has(INSTANCE(instanceName(i)))) rebuildInstance(i);
+        if (!affected.has(namesOf(i).section)) rebuildInstance(i);
       }
       continue;
     }
@@ -464,21 +497,20 @@ function buildAccelerator(a: AcceleratorData, read: Reader): Accelerator {
 }
 
 function buildInstance(i: InstanceData, read: Reader, accelerators: ReadonlyMap<string, Accelerator>): Instance {
-  const k = instanceName(i);
-  read.section = INSTANCE(k);
-  const label = `${i.provider} ${i.name}`;
+  const names = namesOf(i);
+  read.section = names.section;
   const hourlyUsd: Partial<Record<RentMode, number>> = {};
-  for (const mode of RENT_MODES) {
+  for (const { mode, key, label } of names.modes) {
     const f = i.hourlyUsd[mode];
-    if (f) hourlyUsd[mode] = read.value(`${k}.${mode}`, f, "Cloud rates", `${label} ${mode}`, NON_NEGATIVE);
+    if (f) hourlyUsd[mode] = read.value(key, f, "Cloud rates", label, NON_NEGATIVE);
   }
   const gpu = accelerators.get(i.gpu.toLowerCase());
-  if (!gpu) throw new Error(`price book: instance ${label} names unknown accelerator ${i.gpu}`);
+  if (!gpu) throw new Error(`price book: instance ${i.provider} ${i.name} names unknown accelerator ${i.gpu}`);
   return {
     provider: i.provider,
     name: i.name,
     gpu,
-    gpusPerInstance: read.value(`${k}.gpus`, i.gpusPerInstance, "Cloud rates", `${label} GPUs`, COUNT),
+    gpusPerInstance: read.value(names.gpusKey, i.gpusPerInstance, "Cloud rates", names.gpusLabel, COUNT),
     hourlyUsd,
   };
 }
@@ -641,9 +673,11 @@ class Reader {
     }
     const problem = boundsProblem(override, bounds);
     if (problem) throw invalid(`Assumption ${quote(key)} ${problem} (${shipped.unit}); got ${override}.`);
-    this.overrides.delete(key);
     this.assumptions.set(key, { key, group, label, value: override, shipped, bounds });
-    if (!this.base) this.sections.set(key, this.section);
+    if (!this.base) {
+      this.overrides.delete(key);
+      this.sections.set(key, this.section);
+    }
     return override;
   }
 

@@ -219,9 +219,9 @@ export class AssumptionStore {
    * scenario switch...). With `{ readErrors: true }` (the pane) also when a read of the
    * workbook fails or recovers, which changes nothing that computes.
    */
-  subscribe(listener: () => void, options: { readErrors?: boolean } = {}): () => void {
+  subscribe(listener: () => void, options?: { readErrors?: boolean }): () => void {
     this.listeners.add(listener);
-    if (options.readErrors) this.healthListeners.add(listener);
+    if (options?.readErrors) this.healthListeners.add(listener);
     return () => {
       this.listeners.delete(listener);
       this.healthListeners.delete(listener);

@@ -13,9 +13,9 @@ import { wholeNeeded } from "./rounding";
  *   break-even = ceil(nrePerYear x years / (chipFlops / gpuFlops x gpuPrice - unitCost))
  *
  * Both sides buy silicon only: servers, power and networking are taken as equal per FLOP/s.
- * Example (defaults): a Maia-100-class chip (800 TFLOP/s) against the H100-SXM (989.4 at
+ * Example (edition 2023.10-1): a Maia-100-class chip (800 TFLOP/s) against the H100-SXM (989.4 at
  * $27,500): each chip replaces 0.8086 H100s, $22,236 of GPUs, for $3,320 to make: $18,916
- * saved a chip. Two years of $200M design cost break even at 21,148 chips; 100,000 chips
+ * saved a chip. Two years of $200M design cost break even at 21,147 chips; 100,000 chips
  * save $1.49B.
  */
 export interface CustomChipInput {

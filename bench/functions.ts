@@ -14,6 +14,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { loadEditions } from "../src/pricing";
 import { emptyDocument } from "../src/store/document";
 import { newSheet } from "../src/store/plan";
 import { SHEET_NAME } from "../src/store/sheet";
@@ -28,8 +29,11 @@ interface Invocation {
   onCanceled?: () => void;
 }
 
+const runScript = (file: string) => new Function(readFileSync(file, "utf8"))() as void;
+
 /** Loads the bundle once, in this context, over a fake workbook; returns its functions. */
-export function loadBundle(): { fn: (id: string) => Fn; wb: FakeWorkbook } {
+export async function loadBundle(): Promise<{ fn: (id: string) => Fn; wb: FakeWorkbook }> {
+  await loadEditions();
   const wb = new FakeWorkbook();
   wb.putSheet(SHEET_NAME, newSheet(emptyDocument()).cells);
   const registered = new Map<string, Fn>();
@@ -48,8 +52,13 @@ export function loadBundle(): { fn: (id: string) => Fn; wb: FakeWorkbook } {
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
   };
   g.__GPU_COST_EXCEL__ = wb.excel();
+  // The bundle loads price-book editions as chunks with importScripts, a worker's loader.
+  g.self = globalThis;
+  g.importScripts = (...urls: string[]) => {
+    for (const url of urls) runScript(path.join(DIST, url));
+  };
   // A script, as Excel's runtime runs it: in this context, not a vm's.
-  new Function(readFileSync(path.join(DIST, "functions.js"), "utf8"))();
+  runScript(path.join(DIST, "functions.js"));
   return { fn: (id) => registered.get(id)!, wb };
 }
 
@@ -81,7 +90,7 @@ const inline: Fn = (gpus, _gpu, _pricing, years, _provider, _scenario, invocatio
   (invocation as Invocation).setResult([[(Math.ceil((gpus as number) / 8) * 55.04 * 8760 * (years as number)) / 1]]);
 
 export async function run({ smoke }: BenchOptions): Promise<Measurement[]> {
-  const { fn, wb } = loadBundle();
+  const { fn, wb } = await loadBundle();
   const cells = smoke ? 200 : 100_000;
   const perCellRuns = smoke ? 1 : 7;
   const args = (i: number) => [8 + (i % 64), "H100-SXM", "reserved3y", 3, "aws", null];

@@ -8,7 +8,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { EDITIONS, PriceBook, SHIPPED_EDITIONS, loadEditions, type Assumption } from "../src/pricing";
-import { EDITION_NOTES } from "../src/pricing/book/notes";
+import { EDITION_NOTES, loadAllNotes } from "../src/pricing/book/notes";
 import { SRC as SRC_2023_10_1 } from "../src/pricing/book/editions/2023.10-1/sources";
 import { SRC as SRC_2026_11_1 } from "../src/pricing/book/editions/2026.11-1/sources";
 
@@ -400,7 +400,7 @@ export function renderSourcesDoc(): string {
 }
 
 if (require.main === module) {
-  void loadEditions().then(() => {
+  void Promise.all([loadEditions(), loadAllNotes()]).then(() => {
     writeFileSync(OUTPUT, renderSourcesDoc());
     console.log(`wrote ${path.relative(process.cwd(), OUTPUT)}`);
   });

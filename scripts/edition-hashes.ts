@@ -4,8 +4,9 @@
  * update the pin. `npx tsx scripts/edition-hashes.ts`
  */
 import { loadEditions } from "../src/pricing";
+import { loadAllNotes } from "../src/pricing/book/notes";
 import { editionHashes } from "../test/pricing/editionHashes";
 
-void loadEditions().then(() => {
+void Promise.all([loadEditions(), loadAllNotes()]).then(() => {
   for (const [edition, hashes] of Object.entries(editionHashes())) console.log(edition, JSON.stringify(hashes));
 });

@@ -4,5 +4,6 @@
  * synchronously (bookFor), as the engine does once an edition is loaded.
  */
 import { loadEditions } from "../src/pricing";
+import { loadAllNotes } from "../src/pricing/book/notes";
 
-await loadEditions();
+await Promise.all([loadEditions(), loadAllNotes()]);

@@ -30,7 +30,6 @@ import {
   type OverrideEntry,
   type Patch,
 } from "./document";
-import { planEdit } from "./plan";
 import { SHEET_NAME, readSheet, recordedEdition, type SheetProblem, type SheetRead } from "./sheet";
 
 /** Where the assumptions in force were read from. */
@@ -433,6 +432,8 @@ export class AssumptionStore {
       let content: WorkbookContent;
       // What is read inside the write's batch may record any edition (a co-author's Update).
       await loadEditions();
+      // The planner only writes: a chunk of its own, so opening a workbook does not load it.
+      const { planEdit } = await import(/* webpackChunkName: "store-plan" */ "./plan");
       try {
         content = await this.backend.update((current) => {
           const seen = interpret(current);

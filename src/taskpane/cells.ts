@@ -12,8 +12,8 @@ import { formatValue } from "./validate";
 
 /** What a cell asks of the pane when the user acts on it. */
 export interface CellOwner {
-  /** The price-book edition the workbook computes with (its figures' notes are that edition's). */
-  readonly edition: string;
+  /** The notes of the edition the workbook computes with (empty until they have loaded). */
+  readonly notes: Readonly<Record<string, string>>;
   typed(cell: CellModel, text: string): void;
   commit(cell: CellModel): void;
   revert(cell: CellModel): void;
@@ -99,7 +99,7 @@ export class CellModel {
   /** The shipped figure: default, source, as-of date and the edition's note on it. */
   get meta(): string {
     const s = this.assumption.shipped;
-    const note = noteOf(this.owner.edition, this.assumption.key) ?? "";
+    const note = noteOf(this.owner.notes, this.assumption.key) ?? "";
     return [`Default ${formatNumber(s.value)} ${s.unit}`, s.source, `as of ${s.asOf}`, note]
       .filter(Boolean)
       .join(" · ");

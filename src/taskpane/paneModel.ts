@@ -11,6 +11,7 @@
 import { LATEST_EDITION, bookFor, type PriceBook } from "../pricing";
 import { messageOf, type AssumptionStore, type EditionChange, type StoreState } from "../store/store";
 import { CellModel, formatNumber, type CellOwner } from "./cells";
+import { loadNotes } from "../pricing/book/notes";
 import { countsText, groupChanges, type ChangeGroup } from "./edition";
 import { groupModel, type GroupModel } from "./groups";
 import { groupsOf, keyDrivers, type Usage } from "./layout";
@@ -126,6 +127,8 @@ export class PaneModel implements CellOwner {
   declare changedOnly: boolean;
   declare active: string;
   declare edition: string;
+  /** The edition's notes on its figures: a chunk loaded after the first screen (./cells meta). */
+  declare notes: Readonly<Record<string, string>>;
   declare writable: boolean;
   declare canUndo: boolean;
   declare undoLabel: string;
@@ -167,6 +170,7 @@ export class PaneModel implements CellOwner {
     this.changedOnly = false;
     this.active = "base";
     this.edition = "";
+    this.notes = {};
     this.writable = true;
     this.canUndo = false;
     this.undoLabel = "";
@@ -195,6 +199,17 @@ export class PaneModel implements CellOwner {
     });
     this.sync();
     (store.subscribe as Subscribe).call(store, () => this.sync(), { readErrors: true });
+  }
+
+  /** Shows an edition's notes once their chunk has loaded (the figures show at once without them). */
+  private loadNotes(edition: string): void {
+    this.notes = {};
+    loadNotes(edition).then(
+      (notes) => {
+        if (this.edition === edition) this.notes = notes;
+      },
+      () => undefined, // notes are footnotes: the pane works without them
+    );
   }
 
   /** Reads the workbook's cells for the chips it prices (once, after the first screen). */
@@ -269,6 +284,7 @@ export class PaneModel implements CellOwner {
       return;
     }
     this.active = doc.activeScenario;
+    if (this.edition !== doc.bookVersion) this.loadNotes(doc.bookVersion);
     this.edition = doc.bookVersion;
     this.writable = this.store.writable;
     this.syncUndo();
@@ -601,6 +617,7 @@ observe(
   "changedOnly",
   "active",
   "edition",
+  "notes",
   "writable",
   "canUndo",
   "undoLabel",

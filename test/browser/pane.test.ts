@@ -289,6 +289,15 @@ describe("editing: validated, saved in the workbook, used by the functions", () 
     expect(await priceOf(page, "facility.pue")).toBe(1.25);
   });
 
+  it("shows each figure's note from its edition, loaded after the first screen", async () => {
+    // The notes are a chunk of their own per edition; this workbook records 2023.10-1.
+    await page.locator("#group-facility > summary").click();
+    await expect
+      .poll(() => page.locator('#groups [data-row="facility.pue"] .meta').textContent())
+      .toMatch(/^Default 1\.25 ratio · Epoch AI.* · as of 2024 · .*hyperscalers run at about 1\.1$/);
+    await page.locator("#group-facility > summary").click();
+  });
+
   it("saves a good value with the time of the change; Enter then leaving the field saves once", async () => {
     const pue = driver(page, "facility.pue");
     await enter(pue, "1.1");

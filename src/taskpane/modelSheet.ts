@@ -26,15 +26,7 @@ import { DEFAULT_GPU, DEFAULT_PROVIDER, RENT_MODES, type PriceBook } from "../pr
 
 /** What a cell is for: the writer maps each role to Excel formatting. */
 export type CellRole =
-  | "title"
-  | "section"
-  | "label"
-  | "input"
-  | "linked-input"
-  | "output"
-  | "note"
-  | "header"
-  | "table";
+  "title" | "section" | "label" | "input" | "linked-input" | "output" | "note" | "header" | "table";
 
 export interface LayoutCell {
   /** A1 address on the model sheet, e.g. "B5". */
@@ -214,7 +206,13 @@ export function modelSheet(book: PriceBook, choices: ModelChoices = {}): ModelSh
   const bands: string[] = [];
   const at: Record<string, string> = {};
   let row = 1;
-  const put = (col: number, value: string | number | null, role: CellRole, format?: string, list?: readonly string[]) => {
+  const put = (
+    col: number,
+    value: string | number | null,
+    role: CellRole,
+    format?: string,
+    list?: readonly string[],
+  ) => {
     const address = cell(col, row);
     cells.push({
       address,
@@ -358,8 +356,20 @@ export function modelSheet(book: PriceBook, choices: ModelChoices = {}): ModelSh
     line(id, label, formula, "output", format, note);
   section("Buy against rent");
   const node = out("nodeGpus", "GPUs in a node", `=GPU.PRICE(${chipIn}&".node_gpus")`, FORMATS.count, "GPUs");
-  out("nodeBuy", "Node bought, all-in", `=GPU.CLUSTERCOST(${node},${chipIn},"buy",${years},${cloud})`, FORMATS.usd, "USD over the years");
-  out("nodeRent", "Node rented, pay as you go", `=GPU.CLUSTERCOST(${node},${chipIn},${rent},${years},${cloud})`, FORMATS.usd, "USD over the years");
+  out(
+    "nodeBuy",
+    "Node bought, all-in",
+    `=GPU.CLUSTERCOST(${node},${chipIn},"buy",${years},${cloud})`,
+    FORMATS.usd,
+    "USD over the years",
+  );
+  out(
+    "nodeRent",
+    "Node rented, pay as you go",
+    `=GPU.CLUSTERCOST(${node},${chipIn},${rent},${years},${cloud})`,
+    FORMATS.usd,
+    "USD over the years",
+  );
   out(
     "nodeCommitted",
     "Node rented, committed",
@@ -404,8 +414,20 @@ export function modelSheet(book: PriceBook, choices: ModelChoices = {}): ModelSh
     FORMATS.months,
     "months; #N/A if never",
   );
-  out("hourOwned", "GPU-hour owned, all-in", `=GPU.HOURLY(${chipIn},"buy",${cloud})`, FORMATS.usdCents, "USD, levelized at the cost of capital");
-  out("hourRented", "GPU-hour rented, pay as you go", `=GPU.HOURLY(${chipIn},${rent},${cloud})`, FORMATS.usdCents, "USD");
+  out(
+    "hourOwned",
+    "GPU-hour owned, all-in",
+    `=GPU.HOURLY(${chipIn},"buy",${cloud})`,
+    FORMATS.usdCents,
+    "USD, levelized at the cost of capital",
+  );
+  out(
+    "hourRented",
+    "GPU-hour rented, pay as you go",
+    `=GPU.HOURLY(${chipIn},${rent},${cloud})`,
+    FORMATS.usdCents,
+    "USD",
+  );
 
   section("Tokens against an API");
   out(
@@ -446,7 +468,13 @@ export function modelSheet(book: PriceBook, choices: ModelChoices = {}): ModelSh
 
   section("Training run on the cluster");
   out("trainFlops", "Training compute", `=GPU.TRAINFLOPS(${params},${tokens})`, FORMATS.scientific, "FLOP");
-  out("trainDays", "Days on the cluster", `=GPU.TRAINDAYS(${params},${tokens},${gpus},${chipIn},${mfu})`, FORMATS.days, "wall clock, goodput included");
+  out(
+    "trainDays",
+    "Days on the cluster",
+    `=GPU.TRAINDAYS(${params},${tokens},${gpus},${chipIn},${mfu})`,
+    FORMATS.days,
+    "wall clock, goodput included",
+  );
   out(
     "trainCost",
     "Cost, rented pay as you go",
@@ -464,7 +492,13 @@ export function modelSheet(book: PriceBook, choices: ModelChoices = {}): ModelSh
 
   section("Serving fleet");
   const perQuery = `${tokensIn}+${tokensOut}`;
-  out("fleetSize", "Accelerators to serve the load", `=GPU.FLEETSIZE(${queries},${perQuery},${served},${chipIn})`, FORMATS.count, "GPUs");
+  out(
+    "fleetSize",
+    "Accelerators to serve the load",
+    `=GPU.FLEETSIZE(${queries},${perQuery},${served},${chipIn})`,
+    FORMATS.count,
+    "GPUs",
+  );
   const fleet = (pricing: string) =>
     `GPU.FLEETCOST(${queries},${perQuery},${served},${chipIn},${pricing},${years},${cloud})`;
   out("fleetYearly", "Yearly cost, pay as you go", `=INDEX(${fleet(rent)},3,2)`, FORMATS.usd, "USD a year");
@@ -479,7 +513,13 @@ export function modelSheet(book: PriceBook, choices: ModelChoices = {}): ModelSh
     FORMATS.usd,
     "USD against buying the same compute as GPUs",
   );
-  out("chipBreakeven", "Chips to build to break even", `=GPU.CHIPBREAKEVEN(${unitCost},${nre},${programme},${chipIn})`, FORMATS.count, "chips");
+  out(
+    "chipBreakeven",
+    "Chips to build to break even",
+    `=GPU.CHIPBREAKEVEN(${unitCost},${nre},${programme},${chipIn})`,
+    FORMATS.count,
+    "chips",
+  );
 
   // The monthly table.
   section("Cumulative cost by month, present value at the cost of capital");
@@ -511,7 +551,8 @@ export function modelSheet(book: PriceBook, choices: ModelChoices = {}): ModelSh
       at.committedFlows = put(4, `=DROP(CHOOSECOLS(${flows(committed)},3),1)`, "table", FORMATS.usd);
     }
     put(5, `=IF(ISNUMBER(${month}),1/(1+${rate})^(${month}/12),NA())`, "table", FORMATS.factor);
-    const sum = (flow: string, col: string) => (r === first ? `=${flow}${r}*E${r}` : `=${col}${r - 1}+${flow}${r}*E${r}`);
+    const sum = (flow: string, col: string) =>
+      r === first ? `=${flow}${r}*E${r}` : `=${col}${r - 1}+${flow}${r}*E${r}`;
     put(6, sum("B", "F"), "table", FORMATS.usd);
     put(7, sum("C", "G"), "table", FORMATS.usd);
     put(8, sum("D", "H"), "table", FORMATS.usd);

@@ -41,26 +41,34 @@ function features(): Features {
 }
 
 /** Adds a new sheet holding `layout` and shows it; resolves with the sheet's name. */
-export async function insertModelSheet(layout: ModelSheetLayout, excel: PaneExcel | undefined = host()): Promise<InsertedSheet> {
+export async function insertModelSheet(
+  layout: ModelSheetLayout,
+  excel: PaneExcel | undefined = host(),
+): Promise<InsertedSheet> {
   if (!excel) throw new Error(NOT_IN_EXCEL);
   const can = features();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await excel.run(RUN, async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/name");
-        await context.sync();
-        const name = nextSheetName(sheets.items.map((s) => s.name));
-        const sheet = sheets.add(name);
-        write(sheet, layout, can);
-        sheet.activate();
-        await context.sync();
-        return { name };
-      });
+      return await addOnce(excel, layout, can);
     } catch (error) {
       if (attempt >= 3 || (error as { code?: string }).code !== "ItemAlreadyExists") throw error;
     }
   }
+}
+
+/** One attempt: read the sheet names, add the sheet under the first free name, write it, show it. */
+function addOnce(excel: PaneExcel, layout: ModelSheetLayout, can: Features): Promise<InsertedSheet> {
+  return excel.run(RUN, async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const name = nextSheetName(sheets.items.map((s) => s.name));
+    const sheet = sheets.add(name);
+    write(sheet, layout, can);
+    sheet.activate();
+    await context.sync();
+    return { name };
+  });
 }
 
 /** Rows and columns of "A1:I74". */

@@ -244,7 +244,10 @@ export function planGrid(
   );
   const missing = fn.params.filter((p, i) => !p.optional && args[i] === "").map((p) => p.name);
   if (missing.length > 0)
-    return { ok: false, message: `Fill in ${missing.join(", ")}: ${missing.length === 1 ? "it is" : "they are"} required.` };
+    return {
+      ok: false,
+      message: `Fill in ${missing.join(", ")}: ${missing.length === 1 ? "it is" : "they are"} required.`,
+    };
   while (args.length > 0 && args[args.length - 1] === "") args.pop();
   const formula = `=${NAMESPACE}.${fn.name}(${args.join(",")})`;
 

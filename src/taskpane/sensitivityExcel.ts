@@ -43,14 +43,19 @@ export async function insertGrid(
   if (!excel) throw new Error(NOT_IN_EXCEL);
   const style = supports("1.7");
   return excel.run(RUN, async (context) => {
-    const block = context.workbook.getSelectedRange().getCell(0, 0).getResizedRange(size.rows - 1, size.cols - 1);
+    const block = context.workbook
+      .getSelectedRange()
+      .getCell(0, 0)
+      .getResizedRange(size.rows - 1, size.cols - 1);
     block.load("address,formulas,values");
     await context.sync();
     const anchor = anchorOf(block.address);
     const filled: string[] = [];
+    // Values too: a cell another formula spills into has no formula of its own.
+    const values: unknown[][] = block.values;
     block.formulas.forEach((line, i) =>
       line.forEach((f, j) => {
-        const v = block.values[i]?.[j];
+        const v = values[i]?.[j];
         if ((f !== "" && f !== null) || (v !== "" && v !== null && v !== undefined))
           filled.push(`${name(anchor.col + j)}${anchor.row + i}`);
       }),

@@ -29,7 +29,10 @@ import { insertGrid, type GridOutcome } from "./sensitivityExcel";
 export interface InsertHost {
   functionsMetadata(): Promise<unknown>;
   insertModelSheet?(layout: ModelSheetLayout): Promise<InsertedSheet>;
-  insertGrid?(size: { rows: number; cols: number }, plan: (anchor: { row: number; col: number }) => GridPlan): Promise<GridOutcome>;
+  insertGrid?(
+    size: { rows: number; cols: number },
+    plan: (anchor: { row: number; col: number }) => GridPlan,
+  ): Promise<GridOutcome>;
 }
 
 /** What the tab needs from the pane: the price book in force, the workbook's chips, names it knows, the status line. */

@@ -81,7 +81,8 @@ export async function evaluateSheet(name: string, cells: Record<string, FakeCell
     grid.forEach((line, i) =>
       line.forEach((v, j) => {
         values.set(`${columnName(col + j)}${row + i}`, v as CellValue);
-        if (v instanceof ExcelError) errors.push({ address: `${columnName(col + j)}${row + i}`, code: v.code, message: v.message });
+        if (v instanceof ExcelError)
+          errors.push({ address: `${columnName(col + j)}${row + i}`, code: v.code, message: v.message });
       }),
     );
   }

@@ -67,11 +67,7 @@
    */
   function selectionRange(sheet, row, col, rows, cols, pending) {
     const address =
-      sheet +
-      "!" +
-      letters(col) +
-      row +
-      (rows > 1 || cols > 1 ? ":" + letters(col + cols - 1) + (row + rows - 1) : "");
+      sheet + "!" + letters(col) + row + (rows > 1 || cols > 1 ? ":" + letters(col + cols - 1) + (row + rows - 1) : "");
     const at = (r, c) => letters(col + c) + (row + r);
     let loaded = false;
     let grid;
@@ -195,7 +191,9 @@
       get: () => {
         throw notLoaded("style");
       },
-      set: (value) => record(pending, { api: "Range.style", address, value }),
+      set: (value) => {
+        record(pending, { api: "Range.style", address, value });
+      },
     });
     range.format = recorder("Range.format", pending, { address });
     range.dataValidation = recorder("Range.dataValidation", pending, { address });

@@ -115,7 +115,7 @@ export const FORMATS = {
   share: "0%",
   scientific: "0.00E+00",
   factor: "0.0000",
-  years: "0.##",
+  years: "General",
 } as const;
 
 // ---- addresses --------------------------------------------------------------------------------

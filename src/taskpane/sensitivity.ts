@@ -50,14 +50,16 @@ export interface GridLists {
   readonly apis: readonly string[];
 }
 
-/** Chips that can be bought and are rented by the default provider (a grid over them has no #N/A), at most five. */
+/**
+ * Chips that can be bought and that the default provider rents on demand (a grid of them against
+ * buy and rent modes has no #N/A: GB200 at AWS is sold only in blocks), at most five.
+ */
 export function gridLists(book: PriceBook): GridLists {
   const chips = [...book.accelerators.values()]
     .filter((a) => {
       if (!a.nodePriceUsd) return false;
       try {
-        book.instance(DEFAULT_PROVIDER, a);
-        return true;
+        return book.instance(DEFAULT_PROVIDER, a).hourlyUsd.ondemand !== undefined;
       } catch {
         return false;
       }

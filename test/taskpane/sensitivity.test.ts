@@ -139,10 +139,14 @@ describe("the planned grid", () => {
           for (let j = 0; j < across.length; j++) {
             const got = sheet.values.get(`${columnName(2 + j)}${3 + i}`);
             const outcome = await xl.call(f.name, ...args(i, j));
-            if ("value" in outcome) expect(got, `${f.name} ${down[i]} x ${across[j]}`).toBe(outcome.value);
-            else
-              expect((got as { code?: string }).code, `${f.name} ${down[i]} x ${across[j]}`).toBe(outcome.error.code);
-            if (!("value" in outcome)) failures.push(`${f.name}(${down[i]}, ${across[j]})`);
+            const what = `${f.name} ${down[i]} x ${across[j]}`;
+            if ("value" in outcome) expect(got, what).toBe(outcome.value);
+            else {
+              expect("error" in outcome, `${what} threw`).toBe(true);
+              const error = (outcome as { error: { code: string; message: string } }).error;
+              expect(got, what).toMatchObject({ code: error.code, message: error.message });
+              failures.push(`${f.name}(${down[i]}, ${across[j]})`);
+            }
             checked++;
           }
       }

@@ -594,7 +594,7 @@ export function modelSheet(book: PriceBook, choices: ModelChoices = {}): ModelSh
       categories: `A${first}:A${last}`,
       seriesBy: "Columns",
       series: [{ color: "#1F4E79" }, { color: "#C55A11" }, { color: "#548235" }, { color: "#C00000", marker: true }],
-      position: { from: "E4", to: "L24" },
+      position: { from: "F4", to: "M24" },
       valueFormat: '$#,##0.0,,"M"',
       categoryTitle: "Month",
     },

@@ -131,14 +131,14 @@ describe("Insert model sheet", () => {
       calls: await calls(page),
       rows: 78,
       totalRows: 103,
-      columns: 12,
+      columns: 13,
       caption:
         "Rendering by the test harness, not Excel: the cells, formats and chart the pane wrote through the mocked Excel (recorded Office.js calls), values computed by gpu-cost's own formula engine (price book 2026.11-1).",
     });
     const dir = path.resolve(__dirname, "../../.tmp");
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "model-sheet.html"), html);
-    const view = await browser.newPage({ viewport: { width: 1700, height: 1000 } });
+    const view = await browser.newPage({ viewport: { width: 1760, height: 1000 } });
     await view.setContent(html);
     await screenshot(view, "model-sheet.png", { fullPage: true });
     await view.close();

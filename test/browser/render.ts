@@ -163,7 +163,9 @@ function chartSvg(input: RenderInput, left: (col: number) => number): string {
   const id = String(add.chart);
   const member = (m: string) => input.calls.filter((c) => c.api === `${id}.${m}`);
   const source = String(add.source).slice(input.sheet.length + 1);
-  const [from, to] = (member("setPosition")[0]?.args as [string, string] | undefined) ?? ["E4", "L24"];
+  const position = member("setPosition")[0]?.args as [string, string] | undefined;
+  if (!position) throw new Error(`${id} was not positioned (chart.setPosition): nothing honest to draw`);
+  const [from, to] = position;
   const p = parseAddress(from);
   const q = parseAddress(to);
   const x0 = left(p.col);

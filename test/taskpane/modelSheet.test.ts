@@ -134,7 +134,7 @@ describe("model sheet on the latest edition", () => {
     ]);
     const chart = (member: string) => calls(c, `GPU model!chart1.${member}`).map((x) => x.value ?? x.args);
     expect(chart("title.text")).toEqual(["Cumulative cost, present value at the cost of capital"]);
-    expect(chart("setPosition")).toEqual([["E4", "L24"]]);
+    expect(chart("setPosition")).toEqual([["F4", "M24"]]);
     for (let i = 0; i < 4; i++)
       expect(chart(`series.getItemAt(${i}).setXAxisValues`)).toEqual([[`GPU model!A${first}:A${last}`]]);
     expect(chart("series.getItemAt(3).markerStyle")).toEqual(["Diamond"]);

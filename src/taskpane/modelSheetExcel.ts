@@ -6,8 +6,9 @@
  * |---|---|
  * | `worksheets.load("items/name")`, `worksheets.add(name)`, `worksheet.activate()` | 1.1 |
  * | `Range.formulas` and `Range.numberFormat` as one block (null: cell left alone) | 1.1 |
- * | `format.font` (bold, size, italic, color), `format.fill.color`, `format.columnWidth` | 1.1 |
- * | `Range.style = "Input"` (Excel's built-in Input style) | 1.7; without it, the style's own fill #FFCC99 and font #3F3F76 (1.1) |
+ * | `format.font` (bold, size, italic, color), `format.fill.color`, `format.wrapText` | 1.1 |
+ * | `format.columnWidth` (points) | 1.2; skipped below |
+ * | `Range.style = "Input"` (Excel's built-in Input style, `Excel.BuiltInStyle.input`) | 1.7; without it, the style's own fill #FFCC99 and font #3F3F76 (1.1) |
  * | `Range.dataValidation` (drop-down lists, no blocking alert: a cloud may be "aws.p5.48xlarge", a rent a USD rate) | 1.8; skipped below |
  * | `charts.add("Line", range, "Columns")`, `chart.title`, `chart.legend`, `chart.setPosition`, `axes.categoryAxis.title`, `series.getItemAt(i).format.line.color` | 1.1 |
  * | `series.setXAxisValues(months)`, `markerStyle`, `markerSize`, marker colours, `format.line.lineStyle = "None"`, `hasDataLabels` | 1.7; without it the chart numbers its categories from 1 and the break-even series is drawn as a line through its one point |
@@ -30,6 +31,7 @@ export interface InsertedSheet {
 
 /** What the host offers, asked once per insert (the tests' mock supports everything). */
 interface Features {
+  readonly widths: boolean;
   readonly style: boolean;
   readonly validation: boolean;
   readonly series: boolean;
@@ -37,7 +39,13 @@ interface Features {
 }
 
 function features(): Features {
-  return { style: supports("1.7"), validation: supports("1.8"), series: supports("1.7"), labels: supports("1.8") };
+  return {
+    widths: supports("1.2"),
+    style: supports("1.7"),
+    validation: supports("1.8"),
+    series: supports("1.7"),
+    labels: supports("1.8"),
+  };
 }
 
 /** Adds a new sheet holding `layout` and shows it; resolves with the sheet's name. */
@@ -102,7 +110,8 @@ function write(sheet: Excel.Worksheet, layout: ModelSheetLayout, can: Features):
   block.formulas = formulas;
   block.numberFormat = formats;
 
-  for (const { column, width } of layout.columns) sheet.getRange(`${column}1`).format.columnWidth = width;
+  if (can.widths)
+    for (const { column, width } of layout.columns) sheet.getRange(`${column}1`).format.columnWidth = width;
   for (const band of layout.bands) {
     const range = sheet.getRange(band);
     range.format.fill.color = "#DDEBF7";

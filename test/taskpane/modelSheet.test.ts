@@ -189,5 +189,6 @@ describe("on an Excel before ExcelApi 1.7", () => {
     expect(calls(c, /setXAxisValues|markerStyle|dataLabels|hasDataLabels|valueAxis/)).toEqual([]);
     expect(calls(c, "charts.add").length).toBe(1);
     expect(calls(c, /dataValidation/)).toEqual([]);
+    expect(calls(c, "Range.format.columnWidth").length).toBe(layout.columns.length); // ExcelApi 1.2
   });
 });

@@ -6,24 +6,21 @@
  */
 import type { PriceBook } from "../pricing";
 import { messageOf } from "../store/store";
-import { modelSheet, type ModelSheetLayout } from "./modelSheet";
-import { insertModelSheet, type InsertedSheet } from "./modelSheetExcel";
+import type { ModelSheetLayout } from "./modelSheet";
+import type { InsertedSheet } from "./modelSheetExcel";
 import { branches, observe, syncArray } from "./observe";
 import { exampleTexts, parseMetadata, type FunctionInfo, type KnownName, type ParamInfo } from "./reference";
 import { ParamField } from "./referenceModel";
-import {
-  defaultAxes,
-  gridFunctions,
-  gridInputs,
-  gridLists,
-  gridSize,
-  parseValues,
-  planGrid,
-  suggestedValues,
-  type GridPlan,
-  type GridRequest,
-} from "./sensitivity";
-import { insertGrid, type GridOutcome } from "./sensitivityExcel";
+import type { GridPlan, GridRequest } from "./sensitivity";
+import type { GridOutcome } from "./sensitivityExcel";
+
+/** The Insert tab's chunk (./sensitivityChunk.ts), loaded once, when first needed. */
+type InsertLib = typeof import("./sensitivityChunk");
+let lib: Promise<InsertLib> | undefined;
+export function loadInsert(): Promise<InsertLib> {
+  lib ??= import(/* webpackChunkName: "insert" */ "./sensitivityChunk");
+  return lib;
+}
 
 /** What the Insert tab asks of the host (Excel by default). */
 export interface InsertHost {
@@ -62,8 +59,10 @@ export class InsertModel {
     this.sheetBusy = true;
     this.sheetMessage = "";
     try {
-      const layout = modelSheet(this.context.book(), { chips: this.context.chips() });
-      const write = this.host.insertModelSheet?.bind(this.host) ?? ((l: ModelSheetLayout) => insertModelSheet(l));
+      const insert = await loadInsert();
+      const layout = insert.modelSheet(this.context.book(), { chips: this.context.chips() });
+      const write =
+        this.host.insertModelSheet?.bind(this.host) ?? ((l: ModelSheetLayout) => insert.insertModelSheet(l));
       const { name } = await write(layout);
       this.sheetMessage = `Added the sheet "${name}": inputs in orange (B${layout.at.chip!.slice(1)} to B${layout.at.programmeYears!.slice(1)}), live GPU.* outputs below them, the monthly table from row ${layout.table.header} and its chart.`;
       this.context.done({ kind: "info", text: `Inserted the model sheet "${name}".` });
@@ -96,6 +95,8 @@ export class GridForm {
   readonly others: ParamField[] = [];
   /** What each parameter's field held, kept while it is an axis. */
   private texts = new Map<string, string>();
+  /** The chunk's functions, once load() has them. */
+  private lib: InsertLib | undefined;
 
   constructor(
     private readonly host: InsertHost,
@@ -117,7 +118,9 @@ export class GridForm {
     if (this.state === "loading" || this.state === "ready") return;
     this.state = "loading";
     try {
-      const all = gridFunctions(parseMetadata(await this.host.functionsMetadata()));
+      const [insert, metadata] = await Promise.all([loadInsert(), this.host.functionsMetadata()]);
+      this.lib = insert;
+      const all = insert.gridFunctions(parseMetadata(metadata));
       if (all.length === 0) throw new Error("functions.json lists no function a grid can vary");
       syncArray(this.functions, all);
       this.state = "ready";
@@ -140,12 +143,13 @@ export class GridForm {
   /** Picks a function: its example's arguments fill the fields, its first inputs become the axes. */
   choose(name: string): void {
     const fn = this.functions.find((f) => f.name === name);
-    if (!fn) return;
+    const insert = this.lib;
+    if (!fn || !insert) return;
     this.fnName = fn.name;
     const example = exampleTexts(fn);
     this.texts = new Map(fn.params.map((p, i) => [p.name, example[i] ?? ""]));
-    syncArray(this.inputs, gridInputs(fn));
-    const axes = defaultAxes(fn);
+    syncArray(this.inputs, insert.gridInputs(fn));
+    const axes = insert.defaultAxes(fn);
     this.row = axes.row;
     this.col = axes.col;
     this.rowText = this.suggest(axes.row);
@@ -180,8 +184,8 @@ export class GridForm {
   private suggest(name: string): string {
     const fn = this.fn;
     const param = fn?.params.find((p) => p.name === name);
-    if (!fn || !param) return "";
-    return suggestedValues(fn, param, this.texts.get(name) ?? "", gridLists(this.context.book()));
+    if (!fn || !param || !this.lib) return "";
+    return this.lib.suggestedValues(fn, param, this.texts.get(name) ?? "", this.lib.gridLists(this.context.book()));
   }
 
   /** Remembers what the other fields hold before they are rebuilt. */
@@ -220,26 +224,29 @@ export class GridForm {
   get preview(): string {
     branches();
     const req = this.request;
-    if (!req) return "";
-    const planned = planGrid(req, { row: 1, col: 1 }, this.context.known);
+    if (!req || !this.lib) return "";
+    const planned = this.lib.planGrid(req, { row: 1, col: 1 }, this.context.known);
     return planned.ok ? planned.plan.formula : planned.message;
   }
 
   /** "4 x 5 cells of results (6 x 6 with the labels)". */
   get sizeText(): string {
     branches();
-    const down = parseValues(this.rowText, this.row);
-    const across = parseValues(this.colText, this.col);
+    const insert = this.lib;
+    if (!insert) return "";
+    const down = insert.parseValues(this.rowText, this.row);
+    const across = insert.parseValues(this.colText, this.col);
     if (!down.ok || !across.ok) return "";
-    const size = gridSize(down.values.length, across.values.length);
+    const size = insert.gridSize(down.values.length, across.values.length);
     return `${down.values.length} x ${across.values.length} results; the grid takes ${size.rows} rows x ${size.cols} columns from the selected cell.`;
   }
 
   /** Writes the grid at the selected cell, only where every cell it needs is empty. */
   async insert(): Promise<void> {
     const req = this.request;
-    if (!req) return;
-    const checked = planGrid(req, { row: 1, col: 1 }, this.context.known);
+    const insert = this.lib;
+    if (!req || !insert) return;
+    const checked = insert.planGrid(req, { row: 1, col: 1 }, this.context.known);
     if (!checked.ok) {
       this.message = checked.message;
       return;
@@ -247,9 +254,9 @@ export class GridForm {
     this.busy = true;
     this.message = "";
     try {
-      const write = this.host.insertGrid?.bind(this.host) ?? ((s, p) => insertGrid(s, p));
+      const write = this.host.insertGrid?.bind(this.host) ?? ((s, p) => insert.insertGrid(s, p));
       const outcome = await write({ rows: checked.plan.rows, cols: checked.plan.cols }, (anchor) => {
-        const planned = planGrid(req, anchor, this.context.known);
+        const planned = insert.planGrid(req, anchor, this.context.known);
         if (!planned.ok) throw new Error(planned.message);
         return planned.plan;
       });

@@ -17,6 +17,7 @@ import { groupModel, type GroupModel } from "./groups";
 import { groupsOf, keyDrivers, type Usage } from "./layout";
 import { branches, observe, syncArray } from "./observe";
 import { ReferenceModel } from "./referenceModel";
+import { InsertModel, type InsertHost } from "./sensitivityModel";
 import { saveText, type FileState, type Location, type SaveText } from "./saveInfo";
 import { NO_USAGE, mergeUsage, usageFromCells, usageFromEdits } from "./usage";
 import { parseAssumptionInput } from "./validate";
@@ -64,7 +65,7 @@ export type PaneStore = Pick<
 > & { showSheet?: () => Promise<void> };
 
 /** What the pane asks Excel (./workbook.ts in the add-in; stubs in Node tests). */
-export interface PaneHost {
+export interface PaneHost extends InsertHost {
   usedCells(): Promise<unknown[]>;
   fileState(): Promise<FileState>;
   insertIntoSelection(formula: string, replace?: string): Promise<InsertResult>;
@@ -120,7 +121,7 @@ export class ChangeGroupModel {
 observe(ChangeGroupModel, "open");
 
 export class PaneModel implements CellOwner {
-  declare tab: "assumptions" | "functions";
+  declare tab: "assumptions" | "functions" | "insert";
   declare status: Status;
   declare search: string;
   declare changedOnly: boolean;
@@ -149,6 +150,8 @@ export class PaneModel implements CellOwner {
   readonly groups: GroupModel[] = [];
   readonly changeGroups: ChangeGroupModel[] = [];
   readonly reference: ReferenceModel;
+  /** The Insert tab: model sheet and sensitivity grid. */
+  readonly insert: InsertModel;
 
   private readonly cells = new Map<string, CellModel>();
   private readonly driverModels = new Map<string, DriverModel>();
@@ -188,6 +191,12 @@ export class PaneModel implements CellOwner {
       (s) => (this.status = s),
       (text) => this.knows(text),
     );
+    this.insert = new InsertModel(host, {
+      book: () => this.book(),
+      chips: () => this.cellUsage.gpus,
+      known: (text) => this.knows(text),
+      done: (s) => (this.status = s),
+    });
     this.sync();
     (store.subscribe as Subscribe).call(store, () => this.sync(), { readErrors: true });
   }
@@ -581,9 +590,10 @@ export class PaneModel implements CellOwner {
     if (show) this.run(() => show.call(this.store), "The assumptions sheet is shown.");
   }
 
-  setTab(tab: "assumptions" | "functions"): void {
+  setTab(tab: "assumptions" | "functions" | "insert"): void {
     this.tab = tab;
     if (tab === "functions") void this.reference.load();
+    if (tab === "insert") void this.insert.grid.load();
   }
 
   private run(action: () => Promise<unknown>, done: string): void {

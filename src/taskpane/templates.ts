@@ -19,6 +19,8 @@ import type { ChangeGroupModel, DriverModel, PaneModel, StoreProblem } from "./p
 import type { ChangeLine } from "./edition";
 import { formatNumber } from "./cells";
 import type { FunctionModel, ParamField } from "./referenceModel";
+import type { FunctionInfo, ParamInfo } from "./reference";
+import type { GridForm, InsertModel } from "./sensitivityModel";
 
 const KEEP = true; // an event handler returning true keeps the browser's default action
 
@@ -701,6 +703,130 @@ const reference = html<PaneModel>`
   <div class="fns">${repeat((x) => ref(x).shown, functionEntry, { recycle: false })}</div>
 `;
 
+// ---- insert: model sheet and sensitivity grid ------------------------------------------------
+
+const ins = (x: PaneModel): InsertModel => x.insert;
+const grid = (x: PaneModel): GridForm => x.insert.grid;
+const selectValue = (c: ExecutionContext) => (c.event.target as HTMLSelectElement).value;
+
+const fnOption = html<FunctionInfo, PaneModel>`<option
+  value="${(x) => x.name}"
+  ?selected="${(x, c) => x.name === grid(c.parent).fnName}"
+>
+  ${(x) => `GPU.${x.name}`}
+</option>`;
+
+/** An option of the row (or column) input list, selected where it is that axis. */
+const axisOption = (axis: "row" | "col") =>
+  html<ParamInfo, PaneModel>`<option value="${(x) => x.name}" ?selected="${(x, c) => x.name === grid(c.parent)[axis]}">
+    ${(x) => x.name}
+  </option>`;
+const rowOption = axisOption("row");
+const colOption = axisOption("col");
+
+const gridReady = html<PaneModel>`
+  <div class="form" data-control="grid-form">
+    <label class="param">
+      <span class="param-name">Output</span>
+      <select
+        id="grid-fn"
+        data-control="grid-fn"
+        ?disabled="${(x) => grid(x).busy}"
+        @change="${(x, c) => grid(x).choose(selectValue(c))}"
+      >
+        ${repeat((x) => grid(x).functions, fnOption)}
+      </select>
+      <span class="param-desc">${(x) => grid(x).description}</span>
+    </label>
+    <label class="param">
+      <span class="param-name">Down the rows</span>
+      <select id="grid-row" data-control="grid-row" @change="${(x, c) => grid(x).setRow(selectValue(c))}">
+        ${repeat((x) => grid(x).inputs, rowOption)}
+      </select>
+    </label>
+    <label class="param">
+      <span class="param-name">Row values</span>
+      <input
+        class="text"
+        id="grid-row-values"
+        data-control="grid-row-values"
+        autocomplete="off"
+        spellcheck="false"
+        :value="${(x) => grid(x).rowText}"
+        @input="${(x, c) => (grid(x).rowText = valueOf(c))}"
+      />
+    </label>
+    <label class="param">
+      <span class="param-name">Across the columns</span>
+      <select id="grid-col" data-control="grid-col" @change="${(x, c) => grid(x).setCol(selectValue(c))}">
+        ${repeat((x) => grid(x).inputs, colOption)}
+      </select>
+    </label>
+    <label class="param">
+      <span class="param-name">Column values</span>
+      <input
+        class="text"
+        id="grid-col-values"
+        data-control="grid-col-values"
+        autocomplete="off"
+        spellcheck="false"
+        :value="${(x) => grid(x).colText}"
+        @input="${(x, c) => (grid(x).colText = valueOf(c))}"
+      />
+    </label>
+    <p class="hint">Values separated by commas; numbers as numbers (5%, 1.5E12), anything else as text.</p>
+    <div class="others">${repeat((x) => grid(x).others, paramField, { recycle: false })}</div>
+    <p class="preview">Formula, for a grid at A1: <code data-control="grid-formula">${(x) => grid(x).preview}</code></p>
+    <p class="hint" data-control="grid-size">${(x) => grid(x).sizeText}</p>
+    <div class="actions">
+      <button
+        type="button"
+        class="btn primary"
+        data-control="insert-grid"
+        ?disabled="${(x) => grid(x).busy}"
+        @click="${(x) => void grid(x).insert()}"
+      >
+        Insert sensitivity grid
+      </button>
+    </div>
+    <p class="fn-message" role="status" data-control="grid-message">${(x) => grid(x).message}</p>
+  </div>
+`;
+
+const insertPanel = html<PaneModel>`
+  <section class="insert-block" id="insert-sheet" aria-labelledby="insert-sheet-title">
+    <h2 id="insert-sheet-title">Model sheet</h2>
+    <p class="hint">
+      A new sheet with a ready model: inputs in Excel's Input style, live GPU.* formulas on them (buy against rent for a
+      node and a cluster, break-even, tokens against an API, a training run, a serving fleet, a custom chip) and a chart
+      of cumulative cost by month with the break-even marked. Your sheets are never touched.
+    </p>
+    <div class="actions">
+      <button
+        type="button"
+        class="btn primary"
+        data-control="insert-sheet"
+        ?disabled="${(x) => ins(x).sheetBusy}"
+        @click="${(x) => void ins(x).insertSheet()}"
+      >
+        Insert model sheet
+      </button>
+    </div>
+    <p class="fn-message" role="status" data-control="sheet-message">${(x) => ins(x).sheetMessage}</p>
+  </section>
+  <section class="insert-block" id="insert-grid" aria-labelledby="insert-grid-title">
+    <h2 id="insert-grid-title">Sensitivity grid</h2>
+    <p class="hint">
+      One output against two inputs, at the selected cell: a column of values, a row of values and one GPU.* formula
+      that spills over them (Excel's Data Tables do not work with custom functions). Written only where the cells are
+      empty.
+    </p>
+    <p class="hint" ?hidden="${(x) => grid(x).state !== "loading"}">Loading the functions…</p>
+    <p class="error" ?hidden="${(x) => grid(x).state !== "error"}">${(x) => grid(x).error}</p>
+    ${when((x) => grid(x).state === "ready", gridReady)}
+  </section>
+`;
+
 // ---- the pane ------------------------------------------------------------------------------
 
 export const paneTemplate = html<PaneModel>`
@@ -726,6 +852,16 @@ export const paneTemplate = html<PaneModel>`
     >
       Functions
     </button>
+    <button
+      type="button"
+      role="tab"
+      id="tab-insert"
+      aria-controls="panel-insert"
+      aria-selected="${(x) => String(x.tab === "insert")}"
+      @click="${(x) => x.setTab("insert")}"
+    >
+      Insert
+    </button>
   </div>
   <section
     id="panel-assumptions"
@@ -742,5 +878,8 @@ export const paneTemplate = html<PaneModel>`
     ?hidden="${(x) => x.tab !== "functions"}"
   >
     ${when((x) => x.reference.state !== "idle", reference)}
+  </section>
+  <section id="panel-insert" role="tabpanel" aria-labelledby="tab-insert" ?hidden="${(x) => x.tab !== "insert"}">
+    ${when((x) => x.tab === "insert" || ins(x).sheetMessage !== "" || grid(x).state !== "idle", insertPanel)}
   </section>
 `;

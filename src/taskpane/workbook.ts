@@ -9,7 +9,7 @@
 import { ASSUMPTIONS_SHEET, type FileState } from "./saveInfo";
 
 /** `Excel.run` as the pane calls it: with options (delayForCellEdit), on a full request context. */
-interface PaneExcel {
+export interface PaneExcel {
   run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
@@ -17,10 +17,10 @@ interface PaneExcel {
  * Waits while the user is typing in a cell rather than fail (Excel.run refuses to run batches
  * in cell-edit mode otherwise).
  */
-const RUN: Excel.RunOptions = { delayForCellEdit: true };
+export const RUN: Excel.RunOptions = { delayForCellEdit: true };
 
 /** office.js's `Excel` inside Excel, the tests' mock in the browser tests, else undefined. */
-function host(): PaneExcel | undefined {
+export function host(): PaneExcel | undefined {
   const mock = (globalThis as { __GPU_COST_EXCEL__?: unknown }).__GPU_COST_EXCEL__;
   if (mock) return mock as PaneExcel;
   return typeof Excel !== "undefined" && typeof Office !== "undefined" && Office.context?.requirements
@@ -29,7 +29,7 @@ function host(): PaneExcel | undefined {
 }
 
 /** Whether Excel supports an ExcelApi requirement set (true for the tests' mock, which declares none). */
-function supports(version: string): boolean {
+export function supports(version: string): boolean {
   const requirements = typeof Office === "undefined" ? undefined : Office.context?.requirements;
   return requirements ? requirements.isSetSupported("ExcelApi", version) : true;
 }

@@ -2,8 +2,13 @@
  * The parts of Excel's object model the task pane uses beyond the store's (which
  * test/harness/fakeExcel.js models), added to the page's mocked Excel for the browser tests:
  *
- * - workbook.getSelectedRange().getCell(0, 0): address and formulas, readable after load() and
- *   sync(); a formula written to `formulas` is applied at sync() and recorded;
+ * - workbook.getSelectedRange(), getCell(r, c) and getResizedRange(dr, dc): address, formulas and
+ *   values readable after load() and sync(); formulas written (a 2-D array, null leaving a cell
+ *   alone) are applied at sync() and recorded, numberFormat, style and format recorded;
+ * - sheets the pane adds or gets through the workbook fake's worksheets (worksheets.add,
+ *   getItem, getItemOrNullObject): their ranges' formulas, values, numberFormat, style, format
+ *   and dataValidation, activate(), and charts.add with everything done to the chart, recorded
+ *   (the assumptions sheet is the store's: not recorded);
  * - workbook.worksheets (items/name) and getUsedRangeOrNullObject(): the cells the pane reads
  *   to find the chips a workbook prices;
  * - workbook.load("autoSave,isDirty,previouslySaved,readOnly") when a test sets
@@ -54,48 +59,198 @@
     }
   }
 
+  /**
+   * A range of the seeded cells (window.__excelSheets), as the pane reaches it from the
+   * selection: load() then sync() makes address, formulas and values readable; formulas (a 2-D
+   * array, null leaving a cell alone) are applied at sync and recorded; numberFormat, style and
+   * format are recorded only. getCell and getResizedRange give the ranges Excel would.
+   */
+  function selectionRange(sheet, row, col, rows, cols, pending) {
+    const address =
+      sheet + "!" + letters(col) + row + (rows > 1 || cols > 1 ? ":" + letters(col + cols - 1) + (row + rows - 1) : "");
+    const at = (r, c) => letters(col + c) + (row + r);
+    let loaded = false;
+    let grid;
+    const range = {
+      __address: address,
+      load() {
+        pending.push(() => {
+          loaded = true;
+          const cells = window.__excelSheets[sheet] || {};
+          grid = Array.from({ length: rows }, (_, r) =>
+            Array.from({ length: cols }, (_, c) => {
+              const v = cells[at(r, c)];
+              return v === undefined || v === null ? "" : v;
+            }),
+          );
+        });
+        return range;
+      },
+      get address() {
+        if (!loaded) throw notLoaded("address");
+        return address;
+      },
+      get formulas() {
+        if (!loaded) throw notLoaded("formulas");
+        return grid;
+      },
+      get values() {
+        if (!loaded) throw notLoaded("values");
+        return grid.map((line) => line.map((v) => (typeof v === "string" && v.startsWith("=") ? 0 : v)));
+      },
+      set formulas(value) {
+        pending.push(() => {
+          const cells = (window.__excelSheets[sheet] = window.__excelSheets[sheet] || {});
+          value.forEach((line, r) =>
+            line.forEach((v, c) => {
+              if (v !== null && v !== undefined) cells[at(r, c)] = v;
+            }),
+          );
+          window.__excelCalls.push({ api: "Range.formulas", address, formulas: value });
+        });
+      },
+      set numberFormat(value) {
+        record(pending, { api: "Range.numberFormat", address, numberFormat: value });
+      },
+      set style(value) {
+        record(pending, { api: "Range.style", address, value });
+      },
+      format: recorder("Range.format", pending, { address }),
+      getCell(r, c) {
+        return selectionRange(sheet, row + r, col + c, 1, 1, pending);
+      },
+      getResizedRange(dr, dc) {
+        if (rows + dr < 1 || cols + dc < 1) throw new Error("InvalidArgument: a range of no cells");
+        return selectionRange(sheet, row, col, rows + dr, cols + dc, pending);
+      },
+    };
+    return range;
+  }
+
+  /** Records `entry` when the sync that carries it succeeds. */
+  function record(pending, entry) {
+    pending.push(() => window.__excelCalls.push(entry));
+  }
+
+  /** What a value written to the model looks like in the record: a range by its address. */
+  function describe(value) {
+    if (value && value.__address) return value.__address;
+    return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+  }
+
+  /**
+   * A stand-in for the part of Excel's object model whose effect only matters as a record
+   * (chart, format, data validation): every property set and method call is recorded at sync as
+   * { api: "<path>.<member>", value | args, ...extra }; reading a member gives its own stand-in,
+   * and a call's result is one too ("chart.series.getItemAt(3)"). The add-in's TypeScript is
+   * checked against office.js's types, so only real members reach it.
+   */
+  function recorder(path, pending, extra) {
+    const members = {};
+    return new Proxy(function () {}, {
+      get(_target, prop) {
+        if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
+        if (!members[prop]) members[prop] = recorder(path + "." + String(prop), pending, extra);
+        return members[prop];
+      },
+      set(_target, prop, value) {
+        record(pending, { api: path + "." + String(prop), ...extra, value: describe(value) });
+        return true;
+      },
+      apply(_target, _self, args) {
+        const shown = args.map(describe);
+        record(pending, { api: path, ...extra, args: shown });
+        return recorder(path + "(" + shown.map((a) => JSON.stringify(a)).join(",") + ")", pending, extra);
+      },
+    });
+  }
+
+  /**
+   * The workbook fake's own ranges (test/harness/fakeExcel.ts keeps contents and number
+   * formats), recorded too: formulas, values and numberFormat as { api: "Range.formulas",
+   * address, formulas }; style, format and dataValidation as records only.
+   */
+  function recordRange(range, address, pending) {
+    range.__address = address;
+    for (const name of ["formulas", "values", "numberFormat"]) {
+      let proto = Object.getPrototypeOf(range);
+      while (proto && !Object.getOwnPropertyDescriptor(proto, name)) proto = Object.getPrototypeOf(proto);
+      const own = proto && Object.getOwnPropertyDescriptor(proto, name);
+      if (!own) continue;
+      Object.defineProperty(range, name, {
+        configurable: true,
+        get: () => own.get.call(range),
+        set: (value) => {
+          own.set.call(range, value);
+          record(pending, { api: "Range." + name, address, [name]: describe(value) });
+        },
+      });
+    }
+    Object.defineProperty(range, "style", {
+      configurable: true,
+      get: () => {
+        throw notLoaded("style");
+      },
+      set: (value) => {
+        record(pending, { api: "Range.style", address, value });
+      },
+    });
+    range.format = recorder("Range.format", pending, { address });
+    range.dataValidation = recorder("Range.dataValidation", pending, { address });
+    return range;
+  }
+
+  /**
+   * Sheets the pane adds or gets (not the store's assumptions sheet, whose writes are the
+   * store's business): `worksheets.add` and `activate` recorded, their ranges recorded
+   * (recordRange), and `charts.add` recording the chart's type, source range and series
+   * direction, the chart itself a recorder named "<sheet>!chart<n>".
+   */
+  let charts = 0;
+  function recordWorksheets(workbook, pending) {
+    const sheets = workbook.worksheets;
+    if (!sheets || sheets.__recorded || typeof sheets.add !== "function") return;
+    sheets.__recorded = true;
+    const wrap = (sheet, name) => {
+      if (!sheet || name === "GPU Assumptions") return sheet;
+      const getRange = sheet.getRange.bind(sheet);
+      sheet.getRange = (address) => recordRange(getRange(address), name + "!" + (address || "A1"), pending);
+      const activate = sheet.activate.bind(sheet);
+      sheet.activate = () => {
+        activate();
+        record(pending, { api: "Worksheet.activate", sheet: name });
+      };
+      sheet.charts = {
+        add(type, source, seriesBy) {
+          const id = name + "!chart" + ++charts;
+          record(pending, { api: "charts.add", chart: id, type, source: describe(source), seriesBy });
+          return recorder(id, pending, {});
+        },
+      };
+      return sheet;
+    };
+    const add = sheets.add.bind(sheets);
+    sheets.add = (name) => {
+      const sheet = add(name);
+      record(pending, { api: "worksheets.add", name });
+      return wrap(sheet, name);
+    };
+    for (const method of ["getItem", "getItemOrNullObject"]) {
+      const get = sheets[method].bind(sheets);
+      sheets[method] = (name) => wrap(get(name), name);
+    }
+  }
+
   function extend(workbook, pending) {
     if (!workbook.getSelectedRange) {
       workbook.getSelectedRange = function () {
         window.__excelCalls.push({ api: "workbook.getSelectedRange" });
         const { sheet, cells } = splitAddress(window.__excelSelection);
         const topLeft = parseCell(cells.split(":")[0]);
-        return {
-          getCell(r, c) {
-            const address = sheet + "!" + letters(topLeft.col + c) + (topLeft.row + r);
-            let loaded = false;
-            let formula;
-            const cell = {
-              load() {
-                pending.push(() => {
-                  loaded = true;
-                  const v = (window.__excelSheets[sheet] || {})[address.split("!")[1]];
-                  formula = v === undefined || v === null ? "" : v;
-                });
-                return cell;
-              },
-              get address() {
-                if (!loaded) throw notLoaded("address");
-                return address;
-              },
-              get formulas() {
-                if (!loaded) throw notLoaded("formulas");
-                return [[formula]];
-              },
-              set formulas(value) {
-                pending.push(() => {
-                  const text = value[0][0];
-                  window.__excelSheets[sheet] = window.__excelSheets[sheet] || {};
-                  window.__excelSheets[sheet][address.split("!")[1]] = text;
-                  window.__excelCalls.push({ api: "Range.formulas", address, formulas: value });
-                });
-              },
-            };
-            return cell;
-          },
-        };
+        return selectionRange(sheet, topLeft.row, topLeft.col, 1, 1, pending);
       };
     }
+    recordWorksheets(workbook, pending);
     if (!workbook.worksheets) {
       let items;
       workbook.worksheets = {

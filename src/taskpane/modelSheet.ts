@@ -444,12 +444,13 @@ export function modelSheet(book: PriceBook, choices: ModelChoices = {}): ModelSh
     FORMATS.usdCents,
     "USD, prompts included",
   );
+  // From the line above, at the same serving precision (GPU.QUERYCOST computes at bf16: it takes no precision).
   out(
     "queryCost",
     "Self-hosted, per query",
-    `=GPU.QUERYCOST(${tokensOut},${tokensIn},${served},${chipIn},,${rent},${cloud})`,
+    `=${selfHosted}*${tokensOut}/1000000`,
     FORMATS.usdQuery,
-    "USD",
+    "USD: the line above x output tokens",
   );
   if (apiIn) {
     const apiTokens = out(

@@ -75,6 +75,11 @@ describe("model sheet on the latest edition", () => {
     expect(num(sheet, at.chipBreakeven)).toBe(18226);
     expect(num(sheet, at.fleetSize)).toBe(49);
     expect(num(sheet, at.apiTokenCost)).toBeCloseTo(1.76, 10);
+    // A query self-hosted and through the API, at the same 500 + 500 tokens and the same precision.
+    const tokenCost = await xl.value("TOKENCOST", "llama-3.3-70b", "H100-SXM", "ondemand", "aws", null, null, 500, 500);
+    expect(num(sheet, at.tokenCost)).toBe(tokenCost);
+    expect(num(sheet, at.queryCost)).toBeCloseTo((tokenCost as number) * 500e-6, 15);
+    expect(num(sheet, at.apiQueryCost)).toBeCloseTo(0.00088, 12);
     expect(num(sheet, at.trainDays)).toBeCloseTo(18.95, 2);
     const breakeven = num(sheet, at.breakeven);
     expect(breakeven).toBe(await xl.value("BREAKEVEN", "H100-SXM", "ondemand", "aws"));

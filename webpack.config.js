@@ -10,6 +10,14 @@ const DEV_URL = "https://localhost:3000/";
 const PROD_URL = process.env.ADDIN_URL || "https://gpu-cost.example.com/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/** The latest price-book edition, read from its one declaration: the pane preloads its chunk. */
+function latestEdition() {
+  const registry = require("fs").readFileSync(path.join(__dirname, "src/pricing/book/editions/index.ts"), "utf8");
+  const id = /export const LATEST_EDITION = "([^"]+)";/.exec(registry)?.[1];
+  if (!id) throw new Error("webpack.config.js: LATEST_EDITION not found in src/pricing/book/editions/index.ts");
+  return id;
+}
+
 /* The adapter files: their JSDoc becomes functions.json, the plugin's loader appends their
  * CustomFunctions.associate calls, and together they are the functions bundle. */
 const FUNCTION_SOURCES = ["cluster", "inference", "training", "customChip", "scaling", "assumptions"].map(
@@ -168,7 +176,7 @@ async function addinConfig(env, options) {
         template: "./src/taskpane/taskpane.html",
         // Functions and pane in one page (the shared runtime): the taskpane bundle holds both.
         chunks: ["taskpane"],
-        templateParameters: { officeJsUrl: env.OFFICE_JS_URL || OFFICE_JS_CDN },
+        templateParameters: { officeJsUrl: env.OFFICE_JS_URL || OFFICE_JS_CDN, latestEdition: latestEdition() },
       }),
       new CopyWebpackPlugin({
         patterns: [

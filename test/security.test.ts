@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { LATEST_EDITION } from "../src/pricing";
 import { DIST } from "./harness/runtime";
 
 const SRC = path.resolve(__dirname, "../src");
@@ -49,5 +50,11 @@ describe("task pane page", () => {
     const sources = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]!);
     const remote = sources.filter((s) => /^(https?:)?\/\//.test(s));
     expect(remote).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  });
+
+  it("preloads its own script, the pane's chunk and the latest edition's chunk, each a built file", () => {
+    const preloaded = [...html.matchAll(/<link rel="?preload"? href="?([^"\s>]+)/g)].map((m) => m[1]!);
+    expect(preloaded).toEqual(["taskpane.js", "pane.js", `edition-${LATEST_EDITION}.js`]);
+    for (const file of preloaded) expect(statSync(path.join(DIST, file)).isFile()).toBe(true);
   });
 });

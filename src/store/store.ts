@@ -193,6 +193,8 @@ export class AssumptionStore {
     this.clock = o.clock ?? (() => new Date().toISOString());
     this.retry = o.retry ?? { firstMs: 500, maxMs: 30_000 };
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    // Every workbook loads the latest edition: fetch its chunk while the first read runs, not after.
+    loadEditions([LATEST_EDITION]).catch(() => undefined);
     this.reload().catch(() => undefined);
     backend.watch(() => this.reload().catch(() => undefined));
   }

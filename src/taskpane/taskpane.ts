@@ -6,16 +6,19 @@
  * The pane's interface is a separate chunk (webpack dynamic import), requested here at once;
  * taskpane.html also preloads it so it downloads while office.js starts. Until it is shown the
  * page says what it is waiting for. The performance marks time the start (bench/pane.ts).
+ * The assumptions store starts with the script, not at Office.onReady.
  */
 import { messageOf } from "../store/store";
 import { assumptionStore } from "../store/instance";
 
 performance.mark("gpu-cost:functions-registered");
 const ui = import(/* webpackChunkName: "pane" */ "./app");
+// The store starts now: the latest edition's chunk downloads while office.js starts, and the
+// first read waits for Office.onReady itself (./store/instance.ts).
+const store = assumptionStore();
 
 Office.onReady(async () => {
   const root = document.getElementById("app")!;
-  const store = assumptionStore();
   try {
     const [{ mountPane }] = await Promise.all([ui, store.ready.then(() => performance.mark("gpu-cost:store-ready"))]);
     mountPane(root, store);

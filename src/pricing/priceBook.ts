@@ -647,19 +647,24 @@ function buildApi(api: ApiPriceData, read: Reader): ApiPrice {
   };
 }
 
+const NO_SECTIONS: Map<string, string> = new Map();
+
 /**
  * Reads each figure's value in force (an override, else the base book's value, else the
  * shipped one) and records it as an assumption of the section being built.
  */
 class Reader {
   readonly assumptions = new Map<string, Assumption>();
-  readonly sections = new Map<string, string>();
+  /** Each key's section: recorded by a full build (a patch shares its base's). */
+  readonly sections: Map<string, string>;
   section = "";
 
   constructor(
     private readonly overrides: Map<string, number>,
     private readonly base?: PriceBook,
-  ) {}
+  ) {
+    this.sections = base ? NO_SECTIONS : new Map();
+  }
 
   value(key: string, shipped: Figure, group: AssumptionGroup, label: string, bounds: Bounds): number {
     const override = this.overrides.get(key);
@@ -668,7 +673,7 @@ class Reader {
       const inBase = this.base?.assumptions.get(key);
       if (inBase) return inBase.value;
       this.assumptions.set(key, { key, group, label, value: shipped.value, shipped, bounds });
-      this.sections.set(key, this.section);
+      if (!this.base) this.sections.set(key, this.section);
       return shipped.value;
     }
     const problem = boundsProblem(override, bounds);

@@ -6,8 +6,10 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { SETTINGS_KEY } from "../../src/store/document";
+import { launch, openPane, serveDist, type OpenOptions, type Served } from "./page";
 
 /** Pause between keys, as a quick typist. */
 export const KEY_DELAY = 40;
@@ -111,4 +113,31 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   const dir = path.resolve(__dirname, process.env.UPDATE_DOCS_SCREENSHOT ? "../../docs" : "../../.tmp");
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, name), fullPage: options.fullPage ?? false });
+}
+
+/** A test file's Chromium and server of the built add-in: started before its tests, closed after. */
+export interface PaneSuite {
+  /** The pane on a new workbook (`openPane`). */
+  open(options?: OpenOptions): Promise<Page>;
+  /** The browser, for pages other than the pane. */
+  readonly browser: Browser;
+}
+
+export function paneSuite(): PaneSuite {
+  let browser: Browser | undefined;
+  let server: Served | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    open: (options) => openPane(browser!, server!, options),
+    get browser() {
+      return browser!;
+    },
+  };
 }

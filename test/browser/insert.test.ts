@@ -8,31 +8,19 @@
  */
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { customFunctionsEnv } from "../../src/cli/host";
 import { FOUNDING_EDITION, LATEST_EDITION } from "../../src/pricing";
 import { emptyDocument } from "../../src/store/document";
 import type { FakeCell } from "../harness/fakeExcel";
 import { withWorkbook } from "../harness/workbooks";
 import { evaluateSheet, parseAddress, columnName } from "./evaluate";
-import { excelCalls, KEY_DELAY, screenshot, typeInto } from "./helpers";
+import { excelCalls, KEY_DELAY, screenshot, typeInto, paneSuite } from "./helpers";
 import type { Recorded } from "./nodeMock";
-import { launch, openPane, serveDist, type Served } from "./page";
 import { renderSheet } from "./render";
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = paneSuite();
 
 const NOW = 46000.5;
 const calls = async (page: Page) => (await excelCalls(page)) as unknown as Recorded[];
@@ -55,7 +43,7 @@ describe("Insert model sheet", () => {
   let page: Page;
 
   it("adds a sheet named GPU model: inputs in the Input style, GPU.* formulas, formats, a chart with the break-even", async () => {
-    page = await openPane(browser, server, { edition: null, width: 400, height: 900 });
+    page = await suite.open({ edition: null, width: 400, height: 900 });
     await page.locator("#tab-insert").click();
     const button = page.locator('[data-control="insert-sheet"]');
     await button.waitFor();
@@ -138,7 +126,7 @@ describe("Insert model sheet", () => {
     const dir = path.resolve(__dirname, "../../.tmp");
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "model-sheet.html"), html);
-    const view = await browser.newPage({ viewport: { width: 1760, height: 1000 } });
+    const view = await suite.browser.newPage({ viewport: { width: 1760, height: 1000 } });
     await view.setContent(html);
     await screenshot(view, "model-sheet.png", { fullPage: true });
     await view.close();
@@ -158,7 +146,7 @@ describe("Insert sensitivity grid", () => {
   const other = (name: string) => page.locator(`#insert-grid input[data-param="${name}"]`);
 
   it("starts on CLUSTERCOST, GPU counts down and years across, values stepped around the defaults", async () => {
-    page = await openPane(browser, server, {
+    page = await suite.open({
       before: `window.__excelSelection = "Sheet1!B2"; window.__excelSheets = { Sheet1: { A1: "Cluster study" } };`,
     });
     await page.locator("#tab-insert").click();

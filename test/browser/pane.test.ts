@@ -5,8 +5,8 @@
  * first screen is laid out for the job, edits are validated and saved in the workbook, and the
  * functions compute with them.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { bookFor, EDITIONS, FOUNDING_EDITION, LATEST_EDITION } from "../../src/pricing";
 import { AssumptionStore } from "../../src/store/store";
 import { countsText, groupChanges } from "../../src/taskpane/edition";
@@ -21,21 +21,10 @@ import {
   screenshot,
   typeInto,
   workbookState,
+  paneSuite,
 } from "./helpers";
-import { launch, openPane, serveDist, type Served } from "./page";
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = paneSuite();
 
 const driver = (page: Page, key: string) => page.locator(`#drivers input[data-key="${key}"]`);
 const row = (page: Page, key: string) => page.locator(`#groups input[data-key="${key}"]`);
@@ -45,7 +34,7 @@ describe("what people type survives every update", () => {
   let page: Page;
 
   it("keeps every key typed into the search box, one at a time (issue 14: 'pue' used to leave 'e')", async () => {
-    page = await openPane(browser, server);
+    page = await suite.open();
     await enter(driver(page, "method.decode_batch"), "2"); // a first change: the workbook now stores assumptions
     await expect.poll(() => priceOf(page, "method.decode_batch")).toBe(2);
     await search(page).click();
@@ -136,7 +125,7 @@ describe("the first screen", () => {
   const groups = groupsOf(bookFor(new Map(), FOUNDING_EDITION));
 
   it("opens on the key drivers, then the groups collapsed with their counts", async () => {
-    page = await openPane(browser, server);
+    page = await suite.open();
     const keys = await page.locator("#drivers input.num").evaluateAll((els) => els.map((e) => e.dataset.key));
     expect(keys).toEqual([
       "h100-sxm.node_price",
@@ -240,7 +229,7 @@ describe("the first screen", () => {
 
 describe("key drivers follow the workbook", () => {
   it("shows the chips, providers and modes the workbook's cells name", async () => {
-    const page = await openPane(browser, server, {
+    const page = await suite.open({
       before: `window.__excelSheets = { Model: {
         A1: "Chip", B1: "A100-80GB",
         A2: "Cost", B2: '=GPU.CLUSTERCOST(8,B1,"ondemand",3,"aws")',
@@ -275,7 +264,7 @@ describe("editing: validated, saved in the workbook, used by the functions", () 
   let page: Page;
 
   it("refuses a bad value with a message naming the unit and range, and writes nothing", async () => {
-    page = await openPane(browser, server);
+    page = await suite.open();
     const before = await workbookState(page);
     const pue = driver(page, "facility.pue");
     await enter(pue, "0.5");
@@ -369,7 +358,7 @@ describe("editing: validated, saved in the workbook, used by the functions", () 
 describe("the pane tells the truth about saving", () => {
   /** The pane after a first change (the workbook then holds assumptions), with what Excel says of the file. */
   async function afterAChange(fileState?: string): Promise<Page> {
-    const page = await openPane(browser, server, fileState ? { before: `window.__fakeFileState = ${fileState};` } : {});
+    const page = await suite.open(fileState ? { before: `window.__fakeFileState = ${fileState};` } : {});
     await enter(driver(page, "facility.pue"), "1.1");
     await expect.poll(() => priceOf(page, "facility.pue")).toBe(1.1);
     return page;
@@ -411,7 +400,7 @@ describe("the pane tells the truth about saving", () => {
 
 describe("a damaged stored document", () => {
   it("shows the defaults read-only with a warning, and the stored text to export", async () => {
-    const page = await openPane(browser, server);
+    const page = await suite.open();
     await putStoredText(page, '{"schema":1,"scen');
     await page.reload();
     await driver(page, "facility.pue").waitFor();
@@ -435,7 +424,7 @@ describe("scenarios, reset all, import and export", () => {
   let exported: any;
 
   it("creates a scenario in the pane (no browser dialogs: Office blocks them) and switches", async () => {
-    page = await openPane(browser, server);
+    page = await suite.open();
     await page.locator('[data-control="add-scenario"]').click();
     await expect.poll(() => focused(page)).toBe("input#new-scenario");
     await page.keyboard.type("Bull", { delay: KEY_DELAY });
@@ -501,7 +490,7 @@ describe("scenarios, reset all, import and export", () => {
 
 describe("screenshots", () => {
   it("the first screen, and an edit refused", async () => {
-    const page = await openPane(browser, server, { height: 1000 });
+    const page = await suite.open({ height: 1000 });
     await enter(driver(page, "facility.pue"), "1.1");
     await expect.poll(() => priceOf(page, "facility.pue")).toBe(1.1);
     await enter(driver(page, "facility.electricity"), "12%");
@@ -522,7 +511,7 @@ describe.skipIf(EDITIONS.size < 2)("updating to the latest price book", () => {
   const changed = [...next.assumptions.values()].find((a) => now.assumptions.get(a.key)?.value !== a.value)!;
 
   it("lists what would change, grouped with counts, before the user accepts; Undo goes back", async () => {
-    const page = await openPane(browser, server);
+    const page = await suite.open();
     await putStoredText(
       page,
       JSON.stringify({ schema: 1, bookVersion: oldest, activeScenario: "base", scenarios: { base: {} } }),
@@ -564,7 +553,7 @@ describe.skipIf(EDITIONS.size < 2)("updating to the latest price book", () => {
 // not use, where the assumptions are, and can show the sheet.
 describe.skipIf(!("showSheet" in AssumptionStore.prototype))("the assumptions sheet", () => {
   it("lists the cells the store could not use with their addresses, and shows the sheet", async () => {
-    const page = await openPane(browser, server);
+    const page = await suite.open();
     await enter(driver(page, "facility.pue"), "1.1");
     await expect.poll(() => priceOf(page, "facility.pue")).toBe(1.1);
     await expect.poll(() => page.locator("#save-state").textContent()).toMatch(/hidden sheet "GPU Assumptions"/);

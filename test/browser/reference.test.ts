@@ -6,24 +6,12 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DIST } from "../harness/runtime";
-import { excelCalls, KEY_DELAY, screenshot, typeInto } from "./helpers";
-import { launch, openPane, serveDist, type Served } from "./page";
+import { excelCalls, KEY_DELAY, screenshot, typeInto, paneSuite } from "./helpers";
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = paneSuite();
 
 const ids: string[] = JSON.parse(readFileSync(path.join(DIST, "functions.json"), "utf8")).functions.map(
   (f: { id: string }) => f.id,
@@ -37,7 +25,7 @@ describe("function reference", () => {
   let page: Page;
 
   it("lists every function of functions.json, searchable key by key", async () => {
-    page = await openPane(browser, server, {
+    page = await suite.open({
       before: `window.__excelSelection = "Sheet1!B2"; window.__excelSheets = { Sheet1: { B3: "=SUM(1,2)" } };`,
     });
     await page.locator("#tab-functions").click();

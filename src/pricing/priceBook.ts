@@ -324,6 +324,10 @@ function instanceName(i: InstanceData): string {
 /** An instance's assumption keys and labels, made once per shipped instance (patching reads them per cell). */
 interface InstanceNames {
   readonly name: string;
+  /** Its accelerator's id, lower case. */
+  readonly gpu: string;
+  /** provider|gpu, the key of `PriceBook.instances`. */
+  readonly byGpu: string;
   readonly section: string;
   readonly modes: readonly { readonly mode: RentMode; readonly key: string; readonly label: string }[];
   readonly gpusKey: string;
@@ -339,6 +343,8 @@ function namesOf(i: InstanceData): InstanceNames {
     const label = `${i.provider} ${i.name}`;
     names = {
       name,
+      gpu: i.gpu.toLowerCase(),
+      byGpu: instanceKey(i.provider, i.gpu),
       section: INSTANCE(name),
       modes: RENT_MODES.map((mode) => ({ mode, key: `${name}.${mode}`, label: `${label} ${mode}` })),
       gpusKey: `${name}.gpus`,
@@ -425,7 +431,7 @@ function rebuild(data: PriceBookData, base: PriceBook, affected: ReadonlySet<str
   };
   const rebuildInstance = (i: InstanceData) => {
     const instance = buildInstance(i, read, parts.accelerators);
-    const key = instanceKey(i.provider, instance.gpu.id);
+    const key = namesOf(i).byGpu;
     const name = instanceName(i);
     // The provider's default instance for this accelerator stays the one listed first.
     if (old.instances.get(key) === old.instancesByName.get(name)) copy("instances", old.instances).set(key, instance);
@@ -504,7 +510,7 @@ function buildInstance(i: InstanceData, read: Reader, accelerators: ReadonlyMap<
     const f = i.hourlyUsd[mode];
     if (f) hourlyUsd[mode] = read.value(key, f, "Cloud rates", label, NON_NEGATIVE);
   }
-  const gpu = accelerators.get(i.gpu.toLowerCase());
+  const gpu = accelerators.get(names.gpu);
   if (!gpu) throw new Error(`price book: instance ${i.provider} ${i.name} names unknown accelerator ${i.gpu}`);
   return {
     provider: i.provider,

@@ -227,7 +227,7 @@ export class PriceBook {
 
   /** The accelerator named `name` (any case), or #N/A listing the known ones. */
   accelerator(name: string): Accelerator {
-    const found = this.accelerators.get(name.trim().toLowerCase());
+    const found = this.accelerators.get(canonical(name));
     if (found) return found;
     const ids = [...this.accelerators.values()].map((a) => a.id);
     throw notAvailable(`Unknown gpu ${quote(name)}. Use ${listOf(ids)}.`);
@@ -239,7 +239,7 @@ export class PriceBook {
    * instance ("gcp.a3-megagpu-8g").
    */
   instance(provider: string, gpu: Accelerator): Instance {
-    const p = provider.trim().toLowerCase();
+    const p = canonical(provider);
     const dot = p.indexOf(".");
     if (dot > 0 && this.providers.includes(p.slice(0, dot))) {
       const named = this.instancesByName.get(p);
@@ -293,9 +293,36 @@ export class PriceBook {
   }
 }
 
+/** provider|gpu, lower case: the key of `PriceBook.instances` (made once per pair). */
 function instanceKey(provider: string, gpuId: string): string {
-  return `${provider.toLowerCase()}|${gpuId.toLowerCase()}`;
+  let ofProvider = INSTANCE_KEYS.get(provider);
+  if (!ofProvider) INSTANCE_KEYS.set(provider, (ofProvider = new Map()));
+  let key = ofProvider.get(gpuId);
+  if (key === undefined) {
+    key = `${provider.toLowerCase()}|${gpuId.toLowerCase()}`;
+    if (ofProvider.size < MAX_REMEMBERED) ofProvider.set(gpuId, key);
+  }
+  return key;
 }
+
+const INSTANCE_KEYS = new Map<string, Map<string, string>>();
+
+/**
+ * A name as users type it (any case, spaces around), as the book keys it: trimmed, lower case.
+ * Remembered, so that the thousands of cells of a recalculation, which pass the same few names,
+ * allocate nothing to look them up; bounded against a sheet of distinct texts.
+ */
+function canonical(name: string): string {
+  let key = CANONICAL.get(name);
+  if (key === undefined) {
+    key = name.trim().toLowerCase();
+    if (CANONICAL.size < MAX_REMEMBERED) CANONICAL.set(name, key);
+  }
+  return key;
+}
+
+const CANONICAL = new Map<string, string>();
+const MAX_REMEMBERED = 1024;
 
 /** The parts of a price book, each built from its own keys. */
 interface Parts {

@@ -72,7 +72,8 @@ function fastBook(v: Values): PriceBook {
   }) as PriceBook;
 }
 
-function predict(book: PriceBook, r: PublishedResult) {
+/** What the serving model predicts for a published result's setup, with `book`'s figures. */
+export function predict(book: PriceBook, r: PublishedResult) {
   return servingPoint(book, {
     model: book.model(r.model),
     gpu: book.accelerator(r.gpu),

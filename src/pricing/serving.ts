@@ -2,7 +2,7 @@ import type { Precision } from "./book/types";
 import { listOf } from "./closest";
 import { peakFlops } from "./compute";
 import { invalid, notAvailable } from "./errors";
-import type { Accelerator, PriceBook } from "./priceBook";
+import type { Accelerator, Model, PriceBook } from "./priceBook";
 
 /**
  * The serving model: how many tokens a second an accelerator generates for a model, from a
@@ -70,15 +70,8 @@ function kvBytesPerValue(precision: Precision): number {
   return BYTES_PER_VALUE[precision] <= 1 ? 1 : 2;
 }
 
-/** A model's shape as the serving model reads it (a reference model, or one estimated from its size). */
-export interface ModelShape {
-  readonly name: string;
-  readonly totalParams: number;
-  readonly activeParams: number;
-  readonly layers: number;
-  readonly kvHeads: number;
-  readonly headDim: number;
-}
+/** A model's shape as the serving model reads it: a reference model's, or one estimated from its size. */
+export type ModelShape = Omit<Model, "id">;
 
 /**
  * The shape of a dense model known only by its parameter count P: the proportions of the

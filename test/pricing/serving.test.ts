@@ -20,7 +20,7 @@ import {
   type ModelShape,
   type ServingInput,
 } from "../../src/pricing";
-import { DOC, FITTED, TABLE_END, TABLE_START, overrides, renderTable } from "../../scripts/calibrate-serving";
+import { DOC, FITTED, TABLE_END, TABLE_START, overrides, predict, renderTable } from "../../scripts/calibrate-serving";
 import { MODEL_SHAPES, PUBLISHED, perAccelerator, type PublishedResult } from "./fixtures/published-throughput";
 
 const EDITION = "2026.11-1";
@@ -29,13 +29,7 @@ const book = bookFor(overrides(FITTED), EDITION);
 const h100 = book.accelerator("H100-SXM");
 
 function predicted(r: PublishedResult): number {
-  return servingPoint(book, {
-    model: book.model(r.model),
-    gpu: book.accelerator(r.gpu),
-    precision: r.precision,
-    tokensIn: r.tokensIn,
-    tokensOut: r.tokensOut,
-  }).tokensPerSecond;
+  return predict(book, r).tokensPerSecond;
 }
 
 function error(r: PublishedResult): number {

@@ -266,7 +266,7 @@ export class PriceBook {
 
   /** The reference model `name` (any case), or #N/A naming the closest ones. */
   model(name: string): Model {
-    const found = this.models.get(name.trim().toLowerCase());
+    const found = this.models.get(canonical(name));
     if (found) return found;
     throw notAvailable(
       `Unknown model ${quote(name)} in price book ${this.version}. Use ${listOf(closest(name, this.models.keys()))}, or a parameter count such as 70E9.`,
@@ -275,7 +275,7 @@ export class PriceBook {
 
   /** The API `name` (any case), or #N/A naming the closest ones. */
   api(name: string): ApiPrice {
-    const found = this.apis.get(name.trim().toLowerCase());
+    const found = this.apis.get(canonical(name));
     if (found) return found;
     if (this.apis.size === 0) {
       throw notAvailable(
@@ -287,7 +287,7 @@ export class PriceBook {
 
   /** The assumption with this key (any case), or #N/A naming the closest keys. */
   assumption(key: string): Assumption {
-    const found = this.assumptions.get(key.trim().toLowerCase());
+    const found = this.assumptions.get(canonical(key));
     if (found) return found;
     throw notAvailable(`Unknown key ${quote(key)}. Closest: ${listOf(closest(key, this.assumptions.keys()))}.`);
   }

@@ -96,6 +96,32 @@ describe("workbook assumptions", () => {
     invocation.onCanceled!();
   });
 
+  it("a cell whose update fails stops no other open cell; a closed cell is never updated", async () => {
+    const { xl, wb } = withWorkbook(docWith({ base: {} }));
+    const [failing, closed, other] = [streamingStub(), streamingStub(), streamingStub()];
+    const firsts = [failing, closed, other].map((s) => s.next());
+    for (const s of [failing, closed, other]) xl.fn("HOURLY")("H100-SXM", "ondemand", "aws", null, null, s);
+    await Promise.all(firsts);
+    failing.setResult = () => {
+      throw new Error("the cell is gone");
+    };
+    closed.onCanceled!();
+    const original = console.error;
+    const logged: unknown[] = [];
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const second = other.next();
+      wb.session().type(SHEET_NAME, cellOf(wb, "aws.p5.48xlarge.ondemand"), "80");
+      expect(valueOf(await second)).toBeCloseTo(10, 9);
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toHaveLength(1);
+    expect(closed.results).toHaveLength(1);
+    other.onCanceled!();
+    failing.onCanceled!();
+  });
+
   it("a failed re-read notifies no cell; the next good read brings the change, once", async () => {
     const { xl, wb } = withWorkbook(docWith({ base: {} }));
     const invocation = streamingStub();

@@ -138,13 +138,16 @@ export interface ScenarioArg {
   readonly overrides?: Map<string, number>;
 }
 
+/** The omitted scenario argument: the active scenario, no overrides (one object, read by every cell). */
+const ACTIVE_SCENARIO: ScenarioArg = Object.freeze({});
+
 /**
  * The last argument of every function: omitted (the active scenario), a scenario's name, or
  * a two-column range of key/value overrides. A range is an argument, so Excel itself
  * recalculates the cell when the range changes.
  */
 export function scenario(raw: unknown): ScenarioArg {
-  if (raw === null || raw === undefined || raw === "") return {};
+  if (raw === null || raw === undefined || raw === "") return ACTIVE_SCENARIO;
   if (typeof raw === "string") return { name: raw };
   if (!Array.isArray(raw) || !raw.every(Array.isArray))
     throw invalid("scenario must be a scenario name or a two-column range of keys and values.");

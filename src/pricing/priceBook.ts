@@ -158,20 +158,18 @@ export class PriceBook {
     overrides: Overrides = new Map(),
     base?: PriceBook,
   ) {
-    const wanted = new Map<string, number>();
-    for (const [k, v] of overrides) wanted.set(k.trim().toLowerCase(), v);
-    // A full build crosses off each override it uses (the rest are unknown keys); a patch has checked its keys below.
-    const read = new Reader(base ? wanted : new Map(wanted), base);
+    const wanted = canonicalKeys(overrides);
+    const read = new Reader(wanted, base);
     let parts: Parts;
     if (base) {
-      const affected = new Set<string>();
+      const affected: string[] = [];
       for (const key of wanted.keys()) {
         const section = base.sections.get(key);
         if (section === undefined) read.rejectUnused();
-        else affected.add(section);
+        else if (!affected.includes(section)) affected.push(section);
       }
       parts = rebuild(data, base, affected, read);
-      this.assumptions = new OverlayMap(base.assumptions, read.assumptions);
+      this.assumptions = read.assumptions;
       this.sections = base.sections;
       this.root = { book: base, extra: wanted };
     } else {
@@ -291,6 +289,14 @@ export class PriceBook {
     if (found) return found;
     throw notAvailable(`Unknown key ${quote(key)}. Closest: ${listOf(closest(key, this.assumptions.keys()))}.`);
   }
+}
+
+/** `overrides` keyed as the book keys them (`canonical`): the map itself when it already is (a cell's range usually is). */
+function canonicalKeys(overrides: Overrides): ReadonlyMap<string, number> {
+  for (const k of overrides.keys()) {
+    if (canonical(k) !== k) return new Map([...overrides].map(([key, v]) => [canonical(key), v]));
+  }
+  return overrides;
 }
 
 /** provider|gpu, lower case: the key of `PriceBook.instances` (made once per pair). */
@@ -444,17 +450,17 @@ function layoutOf(data: PriceBookData): Layout {
  * `base`'s parts, with the `affected` sections (and the instances of a rebuilt accelerator)
  * built anew; every other part is `base`'s own object. Work in proportion to what changed.
  */
-function rebuild(data: PriceBookData, base: PriceBook, affected: ReadonlySet<string>, read: Reader): Parts {
+function rebuild(data: PriceBookData, base: PriceBook, affected: readonly string[], read: Reader): Parts {
   const layout = layoutOf(data);
   const old = base.parts();
-  const parts: Parts = { ...old };
-  /** The writable top of the patched book's map `field`: an overlay on the base's, made on first write. */
+  const parts: Parts = base.parts();
+  /** The patched book's map `field`, writable: an overlay on the base's, made on first write. */
   const copy = <T>(
     field: "accelerators" | "instances" | "instancesByName" | "models" | "apis",
     from: ReadonlyMap<string, T>,
-  ): Map<string, T> => {
+  ): OverlayMap<string, T> => {
     if (parts[field] === from) parts[field] = new OverlayMap(from) as never;
-    return (parts[field] as unknown as OverlayMap<string, T>).top;
+    return parts[field] as unknown as OverlayMap<string, T>;
   };
   const rebuildInstance = (i: InstanceData) => {
     const instance = buildInstance(i, read, parts.accelerators);
@@ -466,7 +472,7 @@ function rebuild(data: PriceBookData, base: PriceBook, affected: ReadonlySet<str
   };
   // Accelerators first: an instance rebuilt in its own right must carry the rebuilt accelerator.
   const ordered =
-    affected.size === 1
+    affected.length === 1
       ? affected
       : [...affected].sort((a, b) => +layout.accelerators.has(b) - +layout.accelerators.has(a));
   for (const section of ordered) {
@@ -474,7 +480,7 @@ function rebuild(data: PriceBookData, base: PriceBook, affected: ReadonlySet<str
     if (accelerator) {
       copy("accelerators", old.accelerators).set(accelerator.id.toLowerCase(), buildAccelerator(accelerator, read));
       for (const i of layout.instancesOf.get(accelerator.id.toLowerCase()) ?? []) {
-        if (!affected.has(namesOf(i).section)) rebuildInstance(i);
+        if (!affected.includes(namesOf(i).section)) rebuildInstance(i);
       }
       continue;
     }
@@ -687,16 +693,22 @@ const NO_SECTIONS: Map<string, string> = new Map();
  * shipped one) and records it as an assumption of the section being built.
  */
 class Reader {
-  readonly assumptions = new Map<string, Assumption>();
+  /** The assumptions read: all of them in a full build; in a patch, the base's with the overridden ones replaced. */
+  readonly assumptions: Map<string, Assumption> | OverlayMap<string, Assumption>;
   /** Each key's section: recorded by a full build (a patch shares its base's). */
   readonly sections: Map<string, string>;
   section = "";
 
+  /** A full build crosses off each override it uses: the rest are unknown keys. (A patch checks its keys first.) */
+  private readonly unused: Map<string, number> | undefined;
+
   constructor(
-    private readonly overrides: Map<string, number>,
+    private readonly overrides: ReadonlyMap<string, number>,
     private readonly base?: PriceBook,
   ) {
+    this.assumptions = base ? new OverlayMap(base.assumptions) : new Map();
     this.sections = base ? NO_SECTIONS : new Map();
+    this.unused = base ? undefined : new Map(overrides);
   }
 
   value(key: string, shipped: Figure, group: AssumptionGroup, label: string, bounds: Bounds): number {
@@ -712,8 +724,8 @@ class Reader {
     const problem = boundsProblem(override, bounds);
     if (problem) throw invalid(`Assumption ${quote(key)} ${problem} (${shipped.unit}); got ${override}.`);
     this.assumptions.set(key, { key, group, label, value: override, shipped, bounds });
-    if (!this.base) {
-      this.overrides.delete(key);
+    if (this.unused) {
+      this.unused.delete(key);
       this.sections.set(key, this.section);
     }
     return override;
@@ -721,30 +733,51 @@ class Reader {
 
   rejectUnused(): void {
     const known = this.base?.assumptions ?? this.assumptions;
-    for (const key of this.overrides.keys()) {
+    for (const key of (this.unused ?? this.overrides).keys()) {
       if (known.has(key)) continue;
       throw notAvailable(`Unknown assumption ${quote(key)}. Closest: ${listOf(closest(key, known.keys()))}.`);
     }
   }
 }
 
-/** A map with a few values replaced, in the base's order: a patched book's view of its base's maps. */
+/**
+ * A map with a few values replaced, in the base's order: a patched book's view of its base's
+ * maps. A cell's own override range usually replaces one value, so the first replacement is
+ * kept in two fields and a map is made only for a second: thousands of cells each patching a
+ * book allocate as little as they can.
+ */
 class OverlayMap<K, V> implements ReadonlyMap<K, V> {
-  constructor(
-    private readonly base: ReadonlyMap<K, V>,
-    readonly top: Map<K, V> = new Map(),
-  ) {}
+  private oneKey: K | undefined;
+  private oneValue: V | undefined;
+  private more: Map<K, V> | undefined;
+
+  constructor(private readonly base: ReadonlyMap<K, V>) {}
+
+  /** Replaces the value of `key`, a key of the base. */
+  set(key: K, value: V): this {
+    if (this.more) this.more.set(key, value);
+    else if (this.oneKey === undefined || this.oneKey === key) [this.oneKey, this.oneValue] = [key, value];
+    else
+      this.more = new Map([
+        [this.oneKey, this.oneValue as V],
+        [key, value],
+      ]);
+    return this;
+  }
+  private replaced(key: K): V | undefined {
+    return this.more ? this.more.get(key) : key === this.oneKey ? this.oneValue : undefined;
+  }
   get size(): number {
     return this.base.size;
   }
   get(key: K): V | undefined {
-    return this.top.get(key) ?? this.base.get(key);
+    return this.replaced(key) ?? this.base.get(key);
   }
   has(key: K): boolean {
     return this.base.has(key);
   }
   *entries(): MapIterator<[K, V]> {
-    for (const [k, v] of this.base) yield [k, this.top.get(k) ?? v];
+    for (const [k, v] of this.base) yield [k, this.replaced(k) ?? v];
   }
   *keys(): MapIterator<K> {
     yield* this.base.keys();

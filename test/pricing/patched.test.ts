@@ -48,6 +48,16 @@ describe("patched price books", () => {
         expect(patched.methods).toEqual(scratch.methods);
         expect(patched.finance).toEqual(scratch.finance);
         expect(patched.serving).toEqual(scratch.serving);
+        // Every instance, by its name and as its provider's default for its accelerator.
+        for (const i of data.instances) {
+          const named = `${i.provider}.${i.name}`;
+          const [x, y] = [patched, scratch].map((book) => {
+            const gpu = book.accelerator(i.gpu);
+            const { hourlyUsd, gpusPerInstance } = book.instance(named, gpu);
+            return [hourlyUsd, gpusPerInstance, book.instance(i.provider, gpu).name];
+          });
+          expect(x).toEqual(y);
+        }
         for (const gpu of ["H100-SXM", "B200"]) {
           const a = patched.accelerator(gpu);
           const b = scratch.accelerator(gpu);
@@ -84,12 +94,22 @@ describe("patched price books", () => {
     expect(twice.facility.electricityUsdPerKwh).toBe(0.2);
   });
 
-  it("derived books are cached per base and overrides, with a bound", () => {
+  it("derived books are cached per base and overrides once seen twice, with a bound", () => {
     const base = bookFor(new Map(), edition);
-    const a = derivedBook(base, new Map([["facility.pue", 1.2]]));
-    expect(derivedBook(base, new Map([["FACILITY.PUE", 1.2]]))).toBe(a);
-    for (let i = 0; i < MAX_DERIVED_PER_BOOK; i++) derivedBook(base, new Map([["facility.pue", 1.3 + i / 1e6]]));
-    expect(derivedBook(base, new Map([["facility.pue", 1.2]]))).not.toBe(a);
+    const first = derivedBook(base, new Map([["facility.pue", 1.2]]));
+    expect(first.facility.pue).toBe(1.2);
+    // Seen once: patched, not kept. Seen again (any case): kept, and shared from then on.
+    const kept = derivedBook(base, new Map([["FACILITY.PUE", 1.2]]));
+    expect(kept).not.toBe(first);
+    expect(kept.facility.pue).toBe(1.2);
+    expect(derivedBook(base, new Map([["facility.pue", 1.2]]))).toBe(kept);
+    // Ranges seen once each do not push it out; ranges kept do, past the bound.
+    for (let i = 0; i < 1000; i++) derivedBook(base, new Map([["facility.pue", 1.25 + i / 1e6]]));
+    expect(derivedBook(base, new Map([["facility.pue", 1.2]]))).toBe(kept);
+    for (let i = 0; i < MAX_DERIVED_PER_BOOK; i++) {
+      for (let twice = 0; twice < 2; twice++) derivedBook(base, new Map([["facility.pue", 1.3 + i / 1e6]]));
+    }
+    expect(derivedBook(base, new Map([["facility.pue", 1.2]]))).not.toBe(kept);
     expect(derivedBook(base, new Map())).toBe(base);
   });
 });

@@ -1,6 +1,5 @@
-import { CATALOGUE_HEADER, assumptionsMatching } from "../pricing";
+import { CATALOGUE_HEADER, assumptionsMatching, type PriceBook } from "../pricing";
 import { table } from "./excel";
-import { broadcast } from "./grid";
 import { live } from "./live";
 import * as P from "./params";
 
@@ -15,7 +14,12 @@ import * as P from "./params";
  * @returns The value, in the unit GPU.ASSUMPTIONS lists for the key.
  */
 export function price(key: any[][], scenario: any[][], invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
-  live(invocation, scenario, (book) => broadcast([key], (key) => book.assumption(P.key(key)).value));
+  live(invocation, scenario, [key], priceElement);
+}
+
+/** GPU.PRICE of one element of its arguments' broadcast. */
+function priceElement(book: PriceBook, key: unknown): number {
+  return book.assumption(P.key(key)).value;
 }
 
 /**

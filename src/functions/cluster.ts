@@ -6,9 +6,9 @@ import {
   gpusFor as gpusForPeak,
   tcoTable,
   usefulGpuHourUsd,
+  type PriceBook,
 } from "../pricing";
 import { table } from "./excel";
-import { broadcast } from "./grid";
 import { live } from "./live";
 import * as P from "./params";
 
@@ -35,17 +35,25 @@ export function clusterCost(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([gpus, gpu, pricing, years, provider], (gpus, gpu, pricing, years, provider) =>
-      clusterCostUsd(book, {
-        gpus: P.gpus(gpus),
-        gpu: book.accelerator(P.gpu(gpu)),
-        pricing: P.pricing(pricing),
-        years: P.years(years),
-        provider: P.provider(provider),
-      }),
-    ),
-  );
+  live(invocation, scenario, [gpus, gpu, pricing, years, provider], clusterCostElement);
+}
+
+/** GPU.CLUSTERCOST of one element of its arguments' broadcast. */
+function clusterCostElement(
+  book: PriceBook,
+  gpus: unknown,
+  gpu: unknown,
+  pricing: unknown,
+  years: unknown,
+  provider: unknown,
+): number {
+  return clusterCostUsd(book, {
+    gpus: P.gpus(gpus),
+    gpu: book.accelerator(P.gpu(gpu)),
+    pricing: P.pricing(pricing),
+    years: P.years(years),
+    provider: P.provider(provider),
+  });
 }
 
 /**
@@ -66,11 +74,12 @@ export function flops(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([gpus, gpu, precision], (gpus, gpu, precision) =>
-      clusterFlops(P.gpus(gpus), book.accelerator(P.gpu(gpu)), P.precision(precision)),
-    ),
-  );
+  live(invocation, scenario, [gpus, gpu, precision], flopsElement);
+}
+
+/** GPU.FLOPS of one element of its arguments' broadcast. */
+function flopsElement(book: PriceBook, gpus: unknown, gpu: unknown, precision: unknown): number {
+  return clusterFlops(P.gpus(gpus), book.accelerator(P.gpu(gpu)), P.precision(precision));
 }
 
 /**
@@ -91,11 +100,12 @@ export function gpusFor(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([flops, gpu, precision], (flops, gpu, precision) =>
-      gpusForPeak(P.flops(flops), book.accelerator(P.gpu(gpu)), P.precision(precision)),
-    ),
-  );
+  live(invocation, scenario, [flops, gpu, precision], gpusForElement);
+}
+
+/** GPU.GPUSFOR of one element of its arguments' broadcast. */
+function gpusForElement(book: PriceBook, flops: unknown, gpu: unknown, precision: unknown): number {
+  return gpusForPeak(P.flops(flops), book.accelerator(P.gpu(gpu)), P.precision(precision));
 }
 
 /**
@@ -204,11 +214,12 @@ export function breakeven(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([gpu, pricing, provider], (gpu, pricing, provider) =>
-      breakevenMonths(book, book.accelerator(P.gpu(gpu)), P.pricing(pricing), P.provider(provider)),
-    ),
-  );
+  live(invocation, scenario, [gpu, pricing, provider], breakevenElement);
+}
+
+/** GPU.BREAKEVEN of one element of its arguments' broadcast. */
+function breakevenElement(book: PriceBook, gpu: unknown, pricing: unknown, provider: unknown): number {
+  return breakevenMonths(book, book.accelerator(P.gpu(gpu)), P.pricing(pricing), P.provider(provider));
 }
 
 /**
@@ -231,15 +242,22 @@ export function hourly(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([gpu, pricing, provider, utilization], (gpu, pricing, provider, utilization) =>
-      usefulGpuHourUsd(
-        book,
-        book.accelerator(P.gpu(gpu)),
-        P.pricing(pricing),
-        P.provider(provider),
-        P.hourlyUtilization(utilization),
-      ),
-    ),
+  live(invocation, scenario, [gpu, pricing, provider, utilization], hourlyElement);
+}
+
+/** GPU.HOURLY of one element of its arguments' broadcast. */
+function hourlyElement(
+  book: PriceBook,
+  gpu: unknown,
+  pricing: unknown,
+  provider: unknown,
+  utilization: unknown,
+): number {
+  return usefulGpuHourUsd(
+    book,
+    book.accelerator(P.gpu(gpu)),
+    P.pricing(pricing),
+    P.provider(provider),
+    P.hourlyUtilization(utilization),
   );
 }

@@ -7,7 +7,6 @@ import {
   type CustomChipInput,
   type PriceBook,
 } from "../pricing";
-import { broadcast } from "./grid";
 import { live } from "./live";
 import * as P from "./params";
 
@@ -55,13 +54,20 @@ export function chipRoi(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast(
-      [units, unit_cost, nre_per_year, years, gpu, gpu_price],
-      (units, unitCost, nrePerYear, years, gpu, gpuPrice) =>
-        chipSavingsUsd(P.units(units), programme(book, unitCost, nrePerYear, years, gpu, gpuPrice)),
-    ),
-  );
+  live(invocation, scenario, [units, unit_cost, nre_per_year, years, gpu, gpu_price], chipRoiElement);
+}
+
+/** GPU.CHIPROI of one element of its arguments' broadcast. */
+function chipRoiElement(
+  book: PriceBook,
+  units: unknown,
+  unitCost: unknown,
+  nrePerYear: unknown,
+  years: unknown,
+  gpu: unknown,
+  gpuPrice: unknown,
+): number {
+  return chipSavingsUsd(P.units(units), programme(book, unitCost, nrePerYear, years, gpu, gpuPrice));
 }
 
 /**
@@ -87,9 +93,17 @@ export function chipBreakeven(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([unit_cost, nre_per_year, years, gpu, gpu_price], (unitCost, nrePerYear, years, gpu, gpuPrice) =>
-      chipBreakevenUnits(programme(book, unitCost, nrePerYear, years, gpu, gpuPrice)),
-    ),
-  );
+  live(invocation, scenario, [unit_cost, nre_per_year, years, gpu, gpu_price], chipBreakevenElement);
+}
+
+/** GPU.CHIPBREAKEVEN of one element of its arguments' broadcast. */
+function chipBreakevenElement(
+  book: PriceBook,
+  unitCost: unknown,
+  nrePerYear: unknown,
+  years: unknown,
+  gpu: unknown,
+  gpuPrice: unknown,
+): number {
+  return chipBreakevenUnits(programme(book, unitCost, nrePerYear, years, gpu, gpuPrice));
 }

@@ -15,7 +15,6 @@ import {
   type ServingInput,
 } from "../pricing";
 import { table } from "./excel";
-import { broadcast } from "./grid";
 import { live } from "./live";
 import * as P from "./params";
 
@@ -69,17 +68,25 @@ export function queryCost(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast(
-      [tokens_out, tokens_in, params, gpu, utilization, pricing, provider],
-      (tokensOut, tokensIn, params, gpu, utilization, pricing, provider) =>
-        queryCostUsd(
-          book,
-          query(book, tokensOut, tokensIn, params, gpu, utilization),
-          P.pricing(pricing),
-          P.provider(provider),
-        ),
-    ),
+  live(invocation, scenario, [tokens_out, tokens_in, params, gpu, utilization, pricing, provider], queryCostElement);
+}
+
+/** GPU.QUERYCOST of one element of its arguments' broadcast. */
+function queryCostElement(
+  book: PriceBook,
+  tokensOut: unknown,
+  tokensIn: unknown,
+  params: unknown,
+  gpu: unknown,
+  utilization: unknown,
+  pricing: unknown,
+  provider: unknown,
+): number {
+  return queryCostUsd(
+    book,
+    query(book, tokensOut, tokensIn, params, gpu, utilization),
+    P.pricing(pricing),
+    P.provider(provider),
   );
 }
 
@@ -106,11 +113,19 @@ export function queryEnergy(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([tokens_out, tokens_in, params, gpu, utilization], (tokensOut, tokensIn, params, gpu, utilization) =>
-      queryEnergyWh(book, query(book, tokensOut, tokensIn, params, gpu, utilization)),
-    ),
-  );
+  live(invocation, scenario, [tokens_out, tokens_in, params, gpu, utilization], queryEnergyElement);
+}
+
+/** GPU.QUERYENERGY of one element of its arguments' broadcast. */
+function queryEnergyElement(
+  book: PriceBook,
+  tokensOut: unknown,
+  tokensIn: unknown,
+  params: unknown,
+  gpu: unknown,
+  utilization: unknown,
+): number {
+  return queryEnergyWh(book, query(book, tokensOut, tokensIn, params, gpu, utilization));
 }
 
 /** The fleet FLEETSIZE and FLEETCOST size, with the book's defaults filled in. */
@@ -159,13 +174,25 @@ export function fleetSize(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast(
-      [queries_per_day, tokens_per_query, params, gpu, utilization, peak_to_average],
-      (queriesPerDay, tokensPerQuery, params, gpu, utilization, peakToAverage) =>
-        fleetSizeOf(book, fleet(book, queriesPerDay, tokensPerQuery, params, gpu, utilization, peakToAverage)),
-    ),
+  live(
+    invocation,
+    scenario,
+    [queries_per_day, tokens_per_query, params, gpu, utilization, peak_to_average],
+    fleetSizeElement,
   );
+}
+
+/** GPU.FLEETSIZE of one element of its arguments' broadcast. */
+function fleetSizeElement(
+  book: PriceBook,
+  queriesPerDay: unknown,
+  tokensPerQuery: unknown,
+  params: unknown,
+  gpu: unknown,
+  utilization: unknown,
+  peakToAverage: unknown,
+): number {
+  return fleetSizeOf(book, fleet(book, queriesPerDay, tokensPerQuery, params, gpu, utilization, peakToAverage));
 }
 
 /** FLEETCOST's row labels: stable, for XLOOKUP. */
@@ -264,13 +291,20 @@ export function tokensPerSec(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast(
-      [model, gpu, precision, batch, tokens_in, tokens_out],
-      (model, gpu, precision, batch, tokensIn, tokensOut) =>
-        servingPoint(book, serving(book, model, gpu, precision, batch, tokensIn, tokensOut)).tokensPerSecond,
-    ),
-  );
+  live(invocation, scenario, [model, gpu, precision, batch, tokens_in, tokens_out], tokensPerSecElement);
+}
+
+/** GPU.TOKENSPERSEC of one element of its arguments' broadcast. */
+function tokensPerSecElement(
+  book: PriceBook,
+  model: unknown,
+  gpu: unknown,
+  precision: unknown,
+  batch: unknown,
+  tokensIn: unknown,
+  tokensOut: unknown,
+): number {
+  return servingPoint(book, serving(book, model, gpu, precision, batch, tokensIn, tokensOut)).tokensPerSecond;
 }
 
 /**
@@ -301,16 +335,29 @@ export function tokenCost(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast(
-      [model, gpu, pricing, provider, precision, batch, tokens_in, tokens_out],
-      (model, gpu, pricing, provider, precision, batch, tokensIn, tokensOut) => {
-        const s = serving(book, model, gpu, precision, batch, tokensIn, tokensOut);
-        const rate = gpuHourUsd(book, s.gpu, P.pricing(pricing), P.provider(provider));
-        return tokenCostUsdPerMillion(servingPoint(book, s), rate);
-      },
-    ),
+  live(
+    invocation,
+    scenario,
+    [model, gpu, pricing, provider, precision, batch, tokens_in, tokens_out],
+    tokenCostElement,
   );
+}
+
+/** GPU.TOKENCOST of one element of its arguments' broadcast. */
+function tokenCostElement(
+  book: PriceBook,
+  model: unknown,
+  gpu: unknown,
+  pricing: unknown,
+  provider: unknown,
+  precision: unknown,
+  batch: unknown,
+  tokensIn: unknown,
+  tokensOut: unknown,
+): number {
+  const s = serving(book, model, gpu, precision, batch, tokensIn, tokensOut);
+  const rate = gpuHourUsd(book, s.gpu, P.pricing(pricing), P.provider(provider));
+  return tokenCostUsdPerMillion(servingPoint(book, s), rate);
 }
 
 /**
@@ -331,9 +378,10 @@ export function apiCost(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([model, tokens_in, tokens_out], (model, tokensIn, tokensOut) =>
-      apiCostUsd(book.api(P.api(model)), P.apiTokensIn(tokensIn), P.apiTokensOut(tokensOut)),
-    ),
-  );
+  live(invocation, scenario, [model, tokens_in, tokens_out], apiCostElement);
+}
+
+/** GPU.APICOST of one element of its arguments' broadcast. */
+function apiCostElement(book: PriceBook, model: unknown, tokensIn: unknown, tokensOut: unknown): number {
+  return apiCostUsd(book.api(P.api(model)), P.apiTokensIn(tokensIn), P.apiTokensOut(tokensOut));
 }

@@ -2,19 +2,28 @@ import type { PriceBook } from "../pricing";
 import type { AssumptionStore } from "../store/store";
 import { assumptionStore } from "../store/instance";
 import { excelResult, sameResult, toExcelError, type CellResult } from "./excel";
+import { broadcast } from "./grid";
 import * as P from "./params";
 
 /** The streaming invocation Excel passes last to every GPU.* function that reads the price book. */
 export type Live = CustomFunctions.StreamingInvocation<any[][]>;
 
-type Compute = (book: PriceBook) => CellResult[][];
+/** A function that spills a table, computed whole from the price book in force. */
+type Table = (book: PriceBook) => CellResult[][];
+
+/**
+ * A scalar function's arithmetic for one element of its arguments' broadcast (./grid): the
+ * price book in force, then one value per argument as Excel passed it. Adapters declare it
+ * once, at module level, so that an open cell keeps its arguments and no closure of its own.
+ */
+export type Element = (book: PriceBook, ...values: unknown[]) => number;
 
 /**
  * One open cell of a GPU.* function that reads the price book: what it needs to compute again
  * and what it last sent. A workbook keeps thousands of these open, and every object a cell keeps
- * is work for the garbage collector on each collection while it stays open: a cell is one
- * object, its bound `cancel` and its last value, and the store's change signal reaches the cells
- * through one listener per store (`openCells`), not one subscription each.
+ * is work for the garbage collector on each collection while it stays open: a cell is this
+ * object, its arguments, its bound `cancel` and its last value, and the store's change signal
+ * reaches the cells through one listener per store (`OpenCells`), not one subscription each.
  */
 class LiveCell {
   private last: unknown = undefined;
@@ -22,19 +31,27 @@ class LiveCell {
   cancelled = false;
 
   constructor(
-    private readonly store: AssumptionStore,
+    private readonly open: OpenCells,
     private readonly invocation: Live,
     /** The scenario argument as Excel passed it: read again on each computation, never kept parsed. */
     private readonly scenario: unknown,
-    private readonly compute: Compute,
+    /** A scalar function's arguments, broadcast over `compute`; undefined for a table. */
+    private readonly args: readonly unknown[] | undefined,
+    private readonly compute: Element | Table,
   ) {}
+
+  private grid(book: PriceBook): CellResult[][] {
+    if (!this.args) return (this.compute as Table)(book);
+    const element = this.compute as Element;
+    return broadcast(this.args, (...values) => element(book, ...values));
+  }
 
   /** Computes with the price book in force and sends the result to Excel if it changed. */
   push(): void {
     let grid: CellResult[][];
     try {
       const s = P.scenario(this.scenario);
-      grid = this.compute(this.store.book(s.name, s.overrides));
+      grid = this.grid(this.open.store.book(s.name, s.overrides));
     } catch (error) {
       grid = [[toExcelError(error)]];
     }
@@ -51,37 +68,63 @@ class LiveCell {
   start(): void {
     if (this.cancelled) return;
     this.push();
-    openCells(this.store).add(this);
+    this.open.add(this);
   }
 
   cancel(): void {
+    if (this.cancelled) return;
     this.cancelled = true;
-    openCells(this.store).delete(this);
+    this.open.closed();
   }
 }
-
-const cellsOfStore = new WeakMap<AssumptionStore, Set<LiveCell>>();
 
 /**
  * The open cells of a store, and the store's one listener that recomputes them when what
  * computes changes. A cell whose computation or whose `setResult` throws stops no other.
+ * Cells are kept in an array in the order they opened: a closed cell is skipped, and the array
+ * is compacted once half of it is closed (cheaper than a set's hashing for thousands of cells).
  */
-function openCells(store: AssumptionStore): Set<LiveCell> {
-  let cells = cellsOfStore.get(store);
-  if (!cells) {
-    const open = (cells = new Set());
-    cellsOfStore.set(store, open);
-    store.subscribe(() => {
-      for (const cell of [...open]) {
-        try {
-          if (!cell.cancelled) cell.push();
-        } catch (error) {
-          console.error("GPU Cost: a cell could not be updated:", error);
-        }
-      }
-    });
+class OpenCells {
+  private cells: LiveCell[] = [];
+  private closedCount = 0;
+
+  constructor(readonly store: AssumptionStore) {
+    store.subscribe(() => this.update());
   }
-  return cells;
+
+  add(cell: LiveCell): void {
+    this.cells.push(cell);
+  }
+
+  /** Counts a cell closed; compacts the array when half of it is. */
+  closed(): void {
+    if (++this.closedCount * 2 > this.cells.length) {
+      this.cells = this.cells.filter((c) => !c.cancelled);
+      this.closedCount = 0;
+    }
+  }
+
+  private update(): void {
+    // Cells that open or close during the update do so in the next one.
+    for (const cell of this.cells.slice()) {
+      if (cell.cancelled) continue;
+      try {
+        cell.push();
+      } catch (error) {
+        console.error("GPU Cost: a cell could not be updated:", error);
+      }
+    }
+  }
+}
+
+const openCellsOf = new WeakMap<AssumptionStore, OpenCells>();
+let lastOpen: OpenCells | undefined;
+
+function openCells(store: AssumptionStore): OpenCells {
+  if (lastOpen?.store === store) return lastOpen;
+  let open = openCellsOf.get(store);
+  if (!open) openCellsOf.set(store, (open = new OpenCells(store)));
+  return (lastOpen = open);
 }
 
 /**
@@ -93,16 +136,34 @@ function openCells(store: AssumptionStore): Set<LiveCell> {
  * The first result waits for the store's first load, so a workbook never shows the shipped
  * defaults' numbers before its own assumptions are read. After that a cell sends Excel a
  * result only when it differs from the last one sent: an assumption edit that does not touch
- * a cell's inputs costs Excel nothing. `compute` returns the cell's grid (./grid, ./excel):
- * errors are values in it, never thrown.
+ * a cell's inputs costs Excel nothing. Errors are values in the grid (./grid, ./excel), never
+ * thrown.
+ *
+ * A scalar function passes its arguments and its `Element`: every argument may be a range,
+ * and the cell spills their broadcast. A function that spills a table passes `(book) => grid`.
  */
-export function live(invocation: Live, scenario: unknown, compute: Compute): void {
-  const store = assumptionStore();
-  const cell = new LiveCell(store, invocation, scenario, compute);
+export function live(invocation: Live, scenario: unknown, table: Table): void;
+export function live<const A extends readonly unknown[]>(
+  invocation: Live,
+  scenario: unknown,
+  args: A,
+  element: (book: PriceBook, ...values: { -readonly [K in keyof A]: unknown }) => number,
+): void;
+export function live(
+  invocation: Live,
+  scenario: unknown,
+  argsOrTable: readonly unknown[] | Table,
+  element?: (book: PriceBook, ...values: never[]) => number,
+): void {
+  const open = openCells(assumptionStore());
+  const cell =
+    typeof argsOrTable === "function"
+      ? new LiveCell(open, invocation, scenario, undefined, argsOrTable)
+      : new LiveCell(open, invocation, scenario, argsOrTable, element as Element);
   invocation.onCanceled = cell.cancel.bind(cell);
   // Once the workbook is read, a new cell answers at once (no promise per cell, thousands per recalc).
-  if (store.isReady) cell.start();
-  else void store.ready.then(() => cell.start());
+  if (open.store.isReady) cell.start();
+  else void open.store.ready.then(() => cell.start());
 }
 
 /** Functions that never read the price book (TRAINFLOPS, SCALEGAIN): plain, not streaming. */

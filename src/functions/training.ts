@@ -68,11 +68,20 @@ export function trainDays(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([params, tokens, gpus, gpu, mfu, precision], (params, tokens, gpus, gpu, mfu, precision) =>
-      trainDaysOf(run(book, params, tokens, gpu, mfu, precision), P.gpus(gpus)),
-    ),
-  );
+  live(invocation, scenario, [params, tokens, gpus, gpu, mfu, precision], trainDaysElement);
+}
+
+/** GPU.TRAINDAYS of one element of its arguments' broadcast. */
+function trainDaysElement(
+  book: PriceBook,
+  params: unknown,
+  tokens: unknown,
+  gpus: unknown,
+  gpu: unknown,
+  mfu: unknown,
+  precision: unknown,
+): number {
+  return trainDaysOf(run(book, params, tokens, gpu, mfu, precision), P.gpus(gpus));
 }
 
 /**
@@ -102,13 +111,21 @@ export function trainCost(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast(
-      [params, tokens, gpu, mfu, pricing, provider, precision],
-      (params, tokens, gpu, mfu, pricing, provider, precision) =>
-        trainCostUsd(book, run(book, params, tokens, gpu, mfu, precision), P.pricing(pricing), P.provider(provider)),
-    ),
-  );
+  live(invocation, scenario, [params, tokens, gpu, mfu, pricing, provider, precision], trainCostElement);
+}
+
+/** GPU.TRAINCOST of one element of its arguments' broadcast. */
+function trainCostElement(
+  book: PriceBook,
+  params: unknown,
+  tokens: unknown,
+  gpu: unknown,
+  mfu: unknown,
+  pricing: unknown,
+  provider: unknown,
+  precision: unknown,
+): number {
+  return trainCostUsd(book, run(book, params, tokens, gpu, mfu, precision), P.pricing(pricing), P.provider(provider));
 }
 
 /**
@@ -133,11 +150,19 @@ export function trainEnergy(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([params, tokens, gpu, mfu, precision], (params, tokens, gpu, mfu, precision) =>
-      trainEnergyMwh(book, run(book, params, tokens, gpu, mfu, precision)),
-    ),
-  );
+  live(invocation, scenario, [params, tokens, gpu, mfu, precision], trainEnergyElement);
+}
+
+/** GPU.TRAINENERGY of one element of its arguments' broadcast. */
+function trainEnergyElement(
+  book: PriceBook,
+  params: unknown,
+  tokens: unknown,
+  gpu: unknown,
+  mfu: unknown,
+  precision: unknown,
+): number {
+  return trainEnergyMwh(book, run(book, params, tokens, gpu, mfu, precision));
 }
 
 /**
@@ -162,9 +187,17 @@ export function trainCo2(
   scenario: any[][],
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  live(invocation, scenario, (book) =>
-    broadcast([params, tokens, gpu, mfu, precision], (params, tokens, gpu, mfu, precision) =>
-      trainCo2Tonnes(book, run(book, params, tokens, gpu, mfu, precision)),
-    ),
-  );
+  live(invocation, scenario, [params, tokens, gpu, mfu, precision], trainCo2Element);
+}
+
+/** GPU.TRAINCO2 of one element of its arguments' broadcast. */
+function trainCo2Element(
+  book: PriceBook,
+  params: unknown,
+  tokens: unknown,
+  gpu: unknown,
+  mfu: unknown,
+  precision: unknown,
+): number {
+  return trainCo2Tonnes(book, run(book, params, tokens, gpu, mfu, precision));
 }

@@ -4,7 +4,6 @@ import {
   bookFor,
   derivedBook,
   loadEditions,
-  boundsProblem,
   listOf,
   notAvailable,
   quote,
@@ -13,24 +12,17 @@ import {
 } from "../pricing";
 import type { Backend, WorkbookContent } from "./backend";
 import {
-  DEFAULT_SCENARIO,
   DocumentError,
-  LIMITS,
-  applyPatch,
   emptyDocument,
   entryOf,
   hasScenario,
-  inverse,
   overridesOf,
-  readStored,
-  scenarioName,
-  scenarioOf,
-  validateDocument,
   type AssumptionsDocument,
-  type OverrideEntry,
   type Patch,
 } from "./document";
+import type { EditRequest } from "./edit";
 import { SHEET_NAME, readSheet, recordedEdition, type SheetProblem, type SheetRead } from "./sheet";
+import type { Loaded } from "./validate";
 
 /** Where the assumptions in force were read from. */
 export type StoreLocation = "sheet" | "settings" | "none";
@@ -67,9 +59,22 @@ export interface StoreOptions {
   readonly clock?: () => string;
   /** Retries of a failed read: after `firstMs`, doubling up to `maxMs`. */
   readonly retry?: { readonly firstMs: number; readonly maxMs: number };
+  /**
+   * How the editing code (./edit, the `store-edit` chunk) is loaded: by default the chunk, on
+   * the first edit or the first read of a 0.1 settings document. Tests pass a slow or failing one.
+   */
+  readonly loadEdits?: () => Promise<EditModule>;
 }
 
-interface Interpreted {
+/** The editing code: only an edit, or a 0.1 workbook's settings document, needs it. */
+export type EditModule = typeof import("./edit");
+
+const loadEditChunk = (): Promise<EditModule> => import(/* webpackChunkName: "store-edit" */ "./edit");
+
+/** Reads a 0.1 settings document (./validate's `readStored`). */
+type SettingsReader = (raw: unknown) => Loaded;
+
+export interface Interpreted {
   readonly status: StoreState["status"];
   readonly doc: AssumptionsDocument;
   readonly warning?: string;
@@ -107,8 +112,22 @@ function recordedInSettings(settings: unknown): string | undefined {
   }
 }
 
-/** What a workbook's content means for the store: pure, never throws. */
-export function interpret(content: WorkbookContent): Interpreted {
+/** Whether interpreting `content` reads a 0.1 settings document (the editing code does that). */
+function readsSettings(content: WorkbookContent): boolean {
+  return !content.sheet && !content.lookalikes && !noSettings(content.settings);
+}
+
+function noSettings(settings: unknown): boolean {
+  return settings === undefined || settings === null || settings === "";
+}
+
+/**
+ * What a workbook's content means for the store: pure, never throws once the reader of 0.1
+ * settings documents is given (./validate's `readStored`, in the store's edit chunk: the store
+ * passes it once loaded, so that opening a workbook with a sheet never loads it).
+ * `interpret` (./validate) is this with the reader, for the CLI and the tests.
+ */
+export function interpretWith(content: WorkbookContent, readSettings: SettingsReader | undefined): Interpreted {
   if (content.sheet) {
     const read = readSheet(content.sheet.values, {
       formulas: content.sheet.formulas,
@@ -133,7 +152,11 @@ export function interpret(content: WorkbookContent): Interpreted {
       warning: `Several sheets look like the assumptions sheet (${listOf([...content.lookalikes])}) and none is named "${SHEET_NAME}". Rename the one to use "${SHEET_NAME}". Showing the shipped defaults, read-only.`,
     };
   }
-  const loaded = readStored(content.settings);
+  if (noSettings(content.settings)) {
+    return { status: "empty", doc: emptyDocument(), problems: [], location: "none" };
+  }
+  if (!readSettings) throw new Error("The reader of 0.1 settings documents is not loaded.");
+  const loaded = readSettings(content.settings);
   if (loaded.status === "empty") return { status: "empty", doc: loaded.doc, problems: [], location: "none" };
   if (loaded.status === "ok") return { status: "ok", doc: loaded.doc, problems: [], location: "settings" };
   return {
@@ -184,6 +207,11 @@ export class AssumptionStore {
   private sheetLost = false;
   private readonly clock: () => string;
   private readonly retry: { readonly firstMs: number; readonly maxMs: number };
+  private readonly loadEdits: () => Promise<EditModule>;
+  /** The editing code, once its load has started (undefined again after a failed load). */
+  private edits: Promise<EditModule> | undefined;
+  /** The 0.1 settings reader, once the editing code is loaded. */
+  private readSettings: SettingsReader | undefined;
 
   constructor(
     private readonly backend: Backend,
@@ -192,6 +220,7 @@ export class AssumptionStore {
     const o = typeof options === "function" ? { clock: options } : options;
     this.clock = o.clock ?? (() => new Date().toISOString());
     this.retry = o.retry ?? { firstMs: 500, maxMs: 30_000 };
+    this.loadEdits = o.loadEdits ?? loadEditChunk;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     // Every workbook loads the latest edition: fetch its chunk while the first read runs, not after.
     loadEditions([LATEST_EDITION]).catch(() => undefined);
@@ -273,6 +302,8 @@ export class AssumptionStore {
       try {
         content = await this.backend.read();
         await loadEditions(editionsFor(content));
+        // Only a 0.1 workbook (settings, no sheet) needs the reader of its settings document.
+        if (readsSettings(content)) await this.editing();
       } catch (error) {
         this.readFailed(error);
         throw error;
@@ -283,47 +314,38 @@ export class AssumptionStore {
     return run;
   }
 
+  /*
+   * The edits. Their checks, messages and patches are the editing code (./edit), loaded on the
+   * first edit: an edit made before it arrives waits for it, then saves in order; when it cannot
+   * be loaded the edit fails with a DocumentError saying so, nothing is written, and the next
+   * edit tries again.
+   */
+
   /** Sets `key` to `value` in a scenario (the active one by default). */
   async set(key: string, value: number, scenario?: string): Promise<void> {
-    const name = this.scenarioOrActive(scenario);
-    const assumption = this.book(name).assumption(key);
-    const problem = boundsProblem(value, assumption.bounds);
-    if (problem) throw new DocumentError(`${assumption.label} ${problem} (${assumption.shipped.unit}).`);
-    const entry: OverrideEntry = { value, changedAt: this.clock() };
-    return this.change({ kind: "set", scenario: name, key: assumption.key, entry }, `set ${assumption.key}`);
+    return this.edit(scenario === undefined ? { op: "set", key, value } : { op: "set", key, value, scenario });
   }
 
   /** Back to the edition's default. */
   async reset(key: string, scenario?: string): Promise<void> {
-    const name = this.scenarioOrActive(scenario);
-    const assumption = this.book(name).assumption(key);
-    return this.change({ kind: "set", scenario: name, key: assumption.key, entry: null }, `reset ${assumption.key}`);
+    return this.edit(scenario === undefined ? { op: "reset", key } : { op: "reset", key, scenario });
   }
 
   async resetAll(scenario?: string): Promise<void> {
-    const name = this.scenarioOrActive(scenario);
-    return this.change({ kind: "resetScenario", scenario: name, overrides: {} }, `reset all of ${name}`);
+    return this.edit(scenario === undefined ? { op: "resetAll" } : { op: "resetAll", scenario });
   }
 
   async activate(scenario: string): Promise<void> {
-    return this.change({ kind: "activate", scenario: this.scenarioOrActive(scenario) }, "switch scenario");
+    return this.edit({ op: "activate", scenario });
   }
 
   /** A new scenario, starting as a copy of another (the active one by default). */
   async addScenario(name: string, copyOf?: string): Promise<void> {
-    const n = scenarioName(name);
-    if (hasScenario(this.state.doc, n)) throw new DocumentError(`Scenario "${n}" exists already.`);
-    if (Object.keys(this.state.doc.scenarios).length >= LIMITS.scenarios) {
-      throw new DocumentError(`A workbook holds at most ${LIMITS.scenarios} scenarios.`);
-    }
-    const from = scenarioOf(this.state.doc, this.scenarioOrActive(copyOf)) ?? {};
-    return this.change({ kind: "addScenario", scenario: n, overrides: from }, `add scenario ${n}`);
+    return this.edit(copyOf === undefined ? { op: "addScenario", name } : { op: "addScenario", name, copyOf });
   }
 
   async removeScenario(name: string): Promise<void> {
-    const n = this.scenarioOrActive(name);
-    if (n === DEFAULT_SCENARIO) throw new DocumentError(`The "${DEFAULT_SCENARIO}" scenario cannot be removed.`);
-    return this.change({ kind: "removeScenario", scenario: n }, `remove scenario ${n}`);
+    return this.edit({ op: "removeScenario", name });
   }
 
   /**
@@ -331,26 +353,7 @@ export class AssumptionStore {
    * possible over a damaged 0.1 settings document, which stays untouched (the sheet is created).
    */
   async import(text: string): Promise<void> {
-    if (text.length * 2 > LIMITS.importBytes) {
-      const kb = (text.length * 2) / 1024;
-      throw new DocumentError(
-        `The file is ${kb.toFixed(0)} KB; an assumptions file is at most ${LIMITS.importBytes / 1024} KB.`,
-      );
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new DocumentError(`The file is not JSON: ${messageOf(error)}`);
-    }
-    let doc: AssumptionsDocument;
-    await loadEditions(); // the file may name any shipped edition
-    try {
-      doc = validateDocument(data);
-    } catch (error) {
-      throw error instanceof DocumentError ? new DocumentError(`The file was not imported. ${error.message}`) : error;
-    }
-    return this.change({ kind: "replace", doc }, "import");
+    return this.edit({ op: "import", text });
   }
 
   /** The assumptions as JSON, for export: the stored content itself when it could not be read. */
@@ -392,7 +395,7 @@ export class AssumptionStore {
    * sheet this records the latest edition (it creates the sheet).
    */
   async updateEdition(): Promise<void> {
-    return this.change({ kind: "edition", bookVersion: LATEST_EDITION }, "update the price book");
+    return this.edit({ op: "updateEdition" });
   }
 
   /**
@@ -400,26 +403,35 @@ export class AssumptionStore {
    * creates nothing: without a sheet it says so.
    */
   async showSheet(): Promise<void> {
-    if (!(await this.backend.show())) {
-      throw new DocumentError(
-        `This workbook has no "${SHEET_NAME}" sheet yet: the add-in creates it, hidden, with the first change you save.`,
-      );
-    }
+    if (!(await this.backend.show())) throw new DocumentError((await this.editing()).NO_SHEET);
   }
 
-  private scenarioOrActive(scenario: string | undefined): string {
-    const { doc } = this.state;
-    if (scenario === undefined || scenario === "") return doc.activeScenario;
-    const n = scenario.trim().toLowerCase();
-    if (!hasScenario(doc, n))
-      throw new DocumentError(`Unknown scenario ${quote(scenario)}. This workbook has ${listOf(this.scenarios())}.`);
-    return n;
+  /**
+   * The editing code, loading it on first use; a failed load is a DocumentError (and the next
+   * call loads again).
+   */
+  private editing(): Promise<EditModule> {
+    this.edits ??= this.loadEdits().then(
+      (edits) => {
+        this.readSettings = edits.readStored;
+        return edits;
+      },
+      (error: unknown) => {
+        this.edits = undefined;
+        throw new DocumentError(
+          `The add-in could not load its editing code (${messageOf(error)}); nothing was changed. Check the connection and try again.`,
+        );
+      },
+    );
+    return this.edits;
   }
 
-  /** Applies a change and records how to undo it. */
-  private async change(patch: Patch, label: string): Promise<void> {
+  /** Makes an edit's patch (refused: a DocumentError, nothing written), saves it, records its undo. */
+  private async edit(request: EditRequest): Promise<void> {
+    const edits = await this.editing();
+    const { patch, label } = await edits.patchFor(this, request, this.clock());
     const before = await this.commit(patch);
-    this.undoStack.push({ patch: inverse(before, patch), label });
+    this.undoStack.push({ patch: edits.inverse(before, patch), label });
   }
 
   /**
@@ -434,18 +446,13 @@ export class AssumptionStore {
       let content: WorkbookContent;
       // What is read inside the write's batch may record any edition (a co-author's Update).
       await loadEditions();
-      // The planner only writes: a chunk of its own, so opening a workbook does not load it.
-      const { planEdit } = await import(/* webpackChunkName: "store-plan" */ "./plan");
+      // The planner only writes: the editing code, so opening a workbook does not load it.
+      const { planSave } = await this.editing();
       try {
         content = await this.backend.update((current) => {
-          const seen = interpret(current);
-          const overSettings = patch.kind === "replace" && seen.location === "settings";
-          if (seen.status !== "ok" && seen.status !== "empty" && !overSettings) {
-            throw new DocumentError(`The assumptions are read-only. ${seen.warning ?? ""}`.trim());
-          }
-          before = seen.status === "ok" || seen.status === "empty" ? seen.doc : emptyDocument();
-          validateDocument(applyPatch(before, patch));
-          return planEdit(seen.read, before, patch);
+          const saved = planSave(current, patch);
+          before = saved.before;
+          return saved.edit;
         });
       } catch (error) {
         // Learn what the workbook holds now (a newer sheet, a partial write); quietly.
@@ -469,7 +476,7 @@ export class AssumptionStore {
       clearTimeout(this.retryTimer);
       this.retryTimer = undefined;
     }
-    let next = interpret(content);
+    let next = interpretWith(content, this.readSettings);
     if (next.location === "sheet") this.sheetLost = false;
     else if (this.state.location === "sheet") this.sheetLost = true;
     if (this.sheetLost && next.warning === undefined) {

@@ -1,0 +1,154 @@
+import { LATEST_EDITION, boundsProblem, listOf, loadEditions, quote } from "../pricing";
+import type { WorkbookContent } from "./backend";
+import {
+  DEFAULT_SCENARIO,
+  DocumentError,
+  LIMITS,
+  emptyDocument,
+  hasScenario,
+  scenarioName,
+  scenarioOf,
+  type AssumptionsDocument,
+  type Patch,
+} from "./document";
+import { applyPatch, inverse } from "./patch";
+import { planEdit } from "./plan";
+import { SHEET_NAME, type SheetEdit } from "./sheet";
+import { interpretWith, messageOf, type AssumptionStore } from "./store";
+import { readStored, validateDocument } from "./validate";
+
+/**
+ * Editing the assumptions: what each of the store's edits (`AssumptionStore.set`, `import`...)
+ * means as a patch, with its checks and messages, and the planning of the cells that save it.
+ * Only an edit runs this, so it is a chunk of its own (`store-edit.js`, with ./plan, ./patch and
+ * ./validate), loaded by the store on the first edit: opening a workbook never loads it, and the
+ * functions bundle every open loads stays small (issue 15).
+ */
+
+export { inverse, readStored };
+
+/** One edit as the store's public methods take it. */
+export type EditRequest =
+  | { readonly op: "set"; readonly key: string; readonly value: number; readonly scenario?: string }
+  | { readonly op: "reset"; readonly key: string; readonly scenario?: string }
+  | { readonly op: "resetAll"; readonly scenario?: string }
+  | { readonly op: "activate"; readonly scenario: string }
+  | { readonly op: "addScenario"; readonly name: string; readonly copyOf?: string }
+  | { readonly op: "removeScenario"; readonly name: string }
+  | { readonly op: "import"; readonly text: string }
+  | { readonly op: "updateEdition" };
+
+/** A patch and its label for the pane's Undo button. */
+export interface PlannedChange {
+  readonly patch: Patch;
+  readonly label: string;
+}
+
+/**
+ * The patch of an edit on what `store` holds now, or a DocumentError saying why it is refused
+ * (an unknown key or scenario, a value out of bounds, a file that does not validate). `now` is
+ * the time of the change (ISO 8601).
+ *
+ * Example: `{ op: "set", key: "Facility.PUE", value: 1.3 }` on a workbook whose active scenario
+ * is "base" is `{ kind: "set", scenario: "base", key: "facility.pue", entry: { value: 1.3,
+ * changedAt: now } }`, labelled "set facility.pue".
+ */
+export async function patchFor(store: AssumptionStore, request: EditRequest, now: string): Promise<PlannedChange> {
+  const doc = store.snapshot.doc;
+  switch (request.op) {
+    case "set": {
+      const name = scenarioOrActive(store, request.scenario);
+      const assumption = store.book(name).assumption(request.key);
+      const problem = boundsProblem(request.value, assumption.bounds);
+      if (problem) throw new DocumentError(`${assumption.label} ${problem} (${assumption.shipped.unit}).`);
+      const entry = { value: request.value, changedAt: now };
+      return { patch: { kind: "set", scenario: name, key: assumption.key, entry }, label: `set ${assumption.key}` };
+    }
+    case "reset": {
+      const name = scenarioOrActive(store, request.scenario);
+      const assumption = store.book(name).assumption(request.key);
+      return {
+        patch: { kind: "set", scenario: name, key: assumption.key, entry: null },
+        label: `reset ${assumption.key}`,
+      };
+    }
+    case "resetAll": {
+      const name = scenarioOrActive(store, request.scenario);
+      return { patch: { kind: "resetScenario", scenario: name, overrides: {} }, label: `reset all of ${name}` };
+    }
+    case "activate":
+      return {
+        patch: { kind: "activate", scenario: scenarioOrActive(store, request.scenario) },
+        label: "switch scenario",
+      };
+    case "addScenario": {
+      const n = scenarioName(request.name);
+      if (hasScenario(doc, n)) throw new DocumentError(`Scenario "${n}" exists already.`);
+      if (Object.keys(doc.scenarios).length >= LIMITS.scenarios) {
+        throw new DocumentError(`A workbook holds at most ${LIMITS.scenarios} scenarios.`);
+      }
+      const from = scenarioOf(doc, scenarioOrActive(store, request.copyOf)) ?? {};
+      return { patch: { kind: "addScenario", scenario: n, overrides: from }, label: `add scenario ${n}` };
+    }
+    case "removeScenario": {
+      const n = scenarioOrActive(store, request.name);
+      if (n === DEFAULT_SCENARIO) throw new DocumentError(`The "${DEFAULT_SCENARIO}" scenario cannot be removed.`);
+      return { patch: { kind: "removeScenario", scenario: n }, label: `remove scenario ${n}` };
+    }
+    case "import":
+      return { patch: { kind: "replace", doc: await imported(request.text) }, label: "import" };
+    case "updateEdition":
+      return { patch: { kind: "edition", bookVersion: LATEST_EDITION }, label: "update the price book" };
+  }
+}
+
+/** The scenario a user named (trimmed, any case), the active one when none; refused when unknown. */
+function scenarioOrActive(store: AssumptionStore, scenario: string | undefined): string {
+  const { doc } = store.snapshot;
+  if (scenario === undefined || scenario === "") return doc.activeScenario;
+  const n = scenario.trim().toLowerCase();
+  if (!hasScenario(doc, n))
+    throw new DocumentError(`Unknown scenario ${quote(scenario)}. This workbook has ${listOf(store.scenarios())}.`);
+  return n;
+}
+
+/** An imported file's document: at most LIMITS.importBytes, JSON, and valid; else why not. */
+async function imported(text: string): Promise<AssumptionsDocument> {
+  if (text.length * 2 > LIMITS.importBytes) {
+    const kb = (text.length * 2) / 1024;
+    throw new DocumentError(
+      `The file is ${kb.toFixed(0)} KB; an assumptions file is at most ${LIMITS.importBytes / 1024} KB.`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new DocumentError(`The file is not JSON: ${messageOf(error)}`);
+  }
+  await loadEditions(); // the file may name any shipped edition
+  try {
+    return validateDocument(data);
+  } catch (error) {
+    throw error instanceof DocumentError ? new DocumentError(`The file was not imported. ${error.message}`) : error;
+  }
+}
+
+/**
+ * The cells that save `patch` on the workbook as read in the write's batch (`current`), and the
+ * document it applies to (for undo). Refused, with nothing written, when what is stored is
+ * read-only (a newer add-in's sheet, a damaged one), or when the result would not validate.
+ */
+export function planSave(current: WorkbookContent, patch: Patch): { edit: SheetEdit; before: AssumptionsDocument } {
+  const seen = interpretWith(current, readStored);
+  const overSettings = patch.kind === "replace" && seen.location === "settings";
+  if (seen.status !== "ok" && seen.status !== "empty" && !overSettings) {
+    throw new DocumentError(`The assumptions are read-only. ${seen.warning ?? ""}`.trim());
+  }
+  const before = seen.status === "ok" || seen.status === "empty" ? seen.doc : emptyDocument();
+  validateDocument(applyPatch(before, patch));
+  return { edit: planEdit(seen.read, before, patch), before };
+}
+
+/** Why Show sheet does nothing on a workbook without the sheet. */
+export const NO_SHEET = `This workbook has no "${SHEET_NAME}" sheet yet: the add-in creates it, hidden, with the first change you save.`;

@@ -51,7 +51,7 @@ export const POLL_MS = 15_000;
  * Every batch waits while the user is editing a cell instead of failing
  * (`Excel.RunOptions.delayForCellEdit`, docs: "Delay execution while cell is being edited").
  */
-const RUN: Excel.RunOptions = { delayForCellEdit: true };
+export const RUN: Excel.RunOptions = { delayForCellEdit: true };
 
 /** The window of the sheet that is read: A1 to the caps of ./sheet. */
 const WINDOW = `A1:${cellName(MAX_ROWS - 1, MAX_COLUMNS - 1)}`;
@@ -107,37 +107,13 @@ export class ExcelBackend implements Backend {
     return this.excel.run(RUN, async (context) => (await this.readIn(context)).content);
   }
 
+  /** Reads and writes in one batch (./write, loaded with the editing code: only an edit writes). */
   async update(plan: (content: WorkbookContent) => SheetEdit): Promise<WorkbookContent> {
-    let created = false;
-    const attempt = () =>
-      this.excel.run(RUN, async (context) => {
-        const { content, worksheet } = await this.readIn(context);
-        const edit = plan(content);
-        let sheet: XWorksheet;
-        if (edit.kind === "create") {
-          created = true;
-          sheet = context.workbook.worksheets.add(SHEET_NAME);
-          writeBlock(sheet, edit.cells, edit.headerRow);
-          sheet.visibility = "Hidden";
-        } else {
-          if (!worksheet) throw new Error("The assumptions sheet disappeared while saving; try again.");
-          sheet = worksheet;
-          for (const w of edit.writes) {
-            const range = sheet.getRange(cellName(w.row, w.column));
-            if (typeof w.value === "string" && w.value !== "") range.numberFormat = [["@"]];
-            range.values = [[w.value]];
-          }
-        }
-        return this.readSheet(context, sheet, content.settings);
-      });
-    try {
-      return await attempt();
-    } catch (error) {
-      // A co-author created the sheet between our read and our write: write into theirs.
-      if (!created || (error as { code?: unknown } | null)?.code !== "ItemAlreadyExists") throw error;
-      created = false;
-      return attempt();
-    }
+    const { writeWorkbook } = await import(/* webpackChunkName: "store-edit" */ "./write");
+    return writeWorkbook(this.excel, plan, {
+      read: (context) => this.readIn(context),
+      readSheet: (context, sheet, settings) => this.readSheet(context, sheet, settings),
+    });
   }
 
   watch(listener: () => void): void {
@@ -239,18 +215,6 @@ export class ExcelBackend implements Backend {
       ...(settings !== undefined ? { settings } : {}),
     };
   }
-}
-
-/** Writes a new sheet's cells as one block: text cells as text ("@"), then bold headings. */
-function writeBlock(sheet: XWorksheet, cells: readonly (readonly (string | number)[])[], headerRow: number): void {
-  const width = Math.max(...cells.map((r) => r.length));
-  const rows = cells.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
-  const block = sheet.getRange(`A1:${cellName(rows.length - 1, width - 1)}`);
-  block.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" && v !== "" ? "@" : "General")));
-  block.values = rows;
-  sheet.getRange("A1").format.font.bold = true;
-  sheet.getRange(`A${headerRow + 1}:${cellName(headerRow, width - 1)}`).format.font.bold = true;
-  sheet.getRange(`A${headerRow + 1}:${cellName(rows.length - 1, width - 1)}`).format.autofitColumns();
 }
 
 /**

@@ -323,16 +323,16 @@ export class AssumptionStore {
 
   /** Sets `key` to `value` in a scenario (the active one by default). */
   async set(key: string, value: number, scenario?: string): Promise<void> {
-    return this.edit(scenario === undefined ? { op: "set", key, value } : { op: "set", key, value, scenario });
+    return this.edit({ op: "set", key, value, scenario });
   }
 
   /** Back to the edition's default. */
   async reset(key: string, scenario?: string): Promise<void> {
-    return this.edit(scenario === undefined ? { op: "reset", key } : { op: "reset", key, scenario });
+    return this.edit({ op: "reset", key, scenario });
   }
 
   async resetAll(scenario?: string): Promise<void> {
-    return this.edit(scenario === undefined ? { op: "resetAll" } : { op: "resetAll", scenario });
+    return this.edit({ op: "resetAll", scenario });
   }
 
   async activate(scenario: string): Promise<void> {
@@ -341,7 +341,7 @@ export class AssumptionStore {
 
   /** A new scenario, starting as a copy of another (the active one by default). */
   async addScenario(name: string, copyOf?: string): Promise<void> {
-    return this.edit(copyOf === undefined ? { op: "addScenario", name } : { op: "addScenario", name, copyOf });
+    return this.edit({ op: "addScenario", name, copyOf });
   }
 
   async removeScenario(name: string): Promise<void> {

@@ -14,6 +14,7 @@ import {
 import { applyPatch, inverse } from "./patch";
 import { planEdit } from "./plan";
 import { SHEET_NAME, type SheetEdit } from "./sheet";
+import { SHEET_TEXT } from "./sheetText";
 import { interpretWith, messageOf, type AssumptionStore } from "./store";
 import { readStored, validateDocument } from "./validate";
 
@@ -25,18 +26,20 @@ import { readStored, validateDocument } from "./validate";
  * functions bundle every open loads stays small (issue 15).
  */
 
-export { inverse, readStored };
+export { SHEET_TEXT, inverse, readStored };
 
-/** One edit as the store's public methods take it. */
-export type EditRequest =
-  | { readonly op: "set"; readonly key: string; readonly value: number; readonly scenario?: string }
-  | { readonly op: "reset"; readonly key: string; readonly scenario?: string }
-  | { readonly op: "resetAll"; readonly scenario?: string }
-  | { readonly op: "activate"; readonly scenario: string }
-  | { readonly op: "addScenario"; readonly name: string; readonly copyOf?: string }
-  | { readonly op: "removeScenario"; readonly name: string }
-  | { readonly op: "import"; readonly text: string }
-  | { readonly op: "updateEdition" };
+/** The edits, by the name of the store's method, with that method's arguments. */
+export interface EditArgs {
+  set: [key: string, value: number, scenario?: string];
+  reset: [key: string, scenario?: string];
+  resetAll: [scenario?: string];
+  activate: [scenario: string];
+  addScenario: [name: string, copyOf?: string];
+  removeScenario: [name: string];
+  import: [text: string];
+  updateEdition: [];
+}
+export type EditOp = keyof EditArgs;
 
 /** A patch and its label for the pane's Undo button. */
 export interface PlannedChange {
@@ -44,62 +47,73 @@ export interface PlannedChange {
   readonly label: string;
 }
 
+type Planner<K extends EditOp> = (
+  store: AssumptionStore,
+  now: string,
+  ...args: EditArgs[K]
+) => PlannedChange | Promise<PlannedChange>;
+
+const EDITS: { readonly [K in EditOp]: Planner<K> } = {
+  set: (store, now, key, value, scenario) => {
+    const name = scenarioOrActive(store, scenario);
+    const assumption = store.book(name).assumption(key);
+    const problem = boundsProblem(value, assumption.bounds);
+    if (problem) throw new DocumentError(`${assumption.label} ${problem} (${assumption.shipped.unit}).`);
+    const entry = { value, changedAt: now };
+    return { patch: { kind: "set", scenario: name, key: assumption.key, entry }, label: `set ${assumption.key}` };
+  },
+  reset: (store, _now, key, scenario) => {
+    const name = scenarioOrActive(store, scenario);
+    const assumption = store.book(name).assumption(key);
+    return {
+      patch: { kind: "set", scenario: name, key: assumption.key, entry: null },
+      label: `reset ${assumption.key}`,
+    };
+  },
+  resetAll: (store, _now, scenario) => {
+    const name = scenarioOrActive(store, scenario);
+    return { patch: { kind: "resetScenario", scenario: name, overrides: {} }, label: `reset all of ${name}` };
+  },
+  activate: (store, _now, scenario) => ({
+    patch: { kind: "activate", scenario: scenarioOrActive(store, scenario) },
+    label: "switch scenario",
+  }),
+  addScenario: (store, _now, name, copyOf) => {
+    const { doc } = store.snapshot;
+    const n = scenarioName(name);
+    if (hasScenario(doc, n)) throw new DocumentError(`Scenario "${n}" exists already.`);
+    if (Object.keys(doc.scenarios).length >= LIMITS.scenarios) {
+      throw new DocumentError(`A workbook holds at most ${LIMITS.scenarios} scenarios.`);
+    }
+    const from = scenarioOf(doc, scenarioOrActive(store, copyOf)) ?? {};
+    return { patch: { kind: "addScenario", scenario: n, overrides: from }, label: `add scenario ${n}` };
+  },
+  removeScenario: (store, _now, name) => {
+    const n = scenarioOrActive(store, name);
+    if (n === DEFAULT_SCENARIO) throw new DocumentError(`The "${DEFAULT_SCENARIO}" scenario cannot be removed.`);
+    return { patch: { kind: "removeScenario", scenario: n }, label: `remove scenario ${n}` };
+  },
+  import: async (_store, _now, text) => ({ patch: { kind: "replace", doc: await imported(text) }, label: "import" }),
+  updateEdition: () => ({ patch: { kind: "edition", bookVersion: LATEST_EDITION }, label: "update the price book" }),
+};
+
 /**
- * The patch of an edit on what `store` holds now, or a DocumentError saying why it is refused
- * (an unknown key or scenario, a value out of bounds, a file that does not validate). `now` is
- * the time of the change (ISO 8601).
+ * The patch of the edit `op` (the store's method of that name) with that method's arguments, on
+ * what `store` holds now, or a DocumentError saying why it is refused (an unknown key or
+ * scenario, a value out of bounds, a file that does not validate). `now` is the time of the
+ * change (ISO 8601).
  *
- * Example: `{ op: "set", key: "Facility.PUE", value: 1.3 }` on a workbook whose active scenario
- * is "base" is `{ kind: "set", scenario: "base", key: "facility.pue", entry: { value: 1.3,
- * changedAt: now } }`, labelled "set facility.pue".
+ * Example: `patchFor(store, now, "set", ["Facility.PUE", 1.3])` on a workbook whose active
+ * scenario is "base" is `{ kind: "set", scenario: "base", key: "facility.pue", entry: { value:
+ * 1.3, changedAt: now } }`, labelled "set facility.pue".
  */
-export async function patchFor(store: AssumptionStore, request: EditRequest, now: string): Promise<PlannedChange> {
-  const doc = store.snapshot.doc;
-  switch (request.op) {
-    case "set": {
-      const name = scenarioOrActive(store, request.scenario);
-      const assumption = store.book(name).assumption(request.key);
-      const problem = boundsProblem(request.value, assumption.bounds);
-      if (problem) throw new DocumentError(`${assumption.label} ${problem} (${assumption.shipped.unit}).`);
-      const entry = { value: request.value, changedAt: now };
-      return { patch: { kind: "set", scenario: name, key: assumption.key, entry }, label: `set ${assumption.key}` };
-    }
-    case "reset": {
-      const name = scenarioOrActive(store, request.scenario);
-      const assumption = store.book(name).assumption(request.key);
-      return {
-        patch: { kind: "set", scenario: name, key: assumption.key, entry: null },
-        label: `reset ${assumption.key}`,
-      };
-    }
-    case "resetAll": {
-      const name = scenarioOrActive(store, request.scenario);
-      return { patch: { kind: "resetScenario", scenario: name, overrides: {} }, label: `reset all of ${name}` };
-    }
-    case "activate":
-      return {
-        patch: { kind: "activate", scenario: scenarioOrActive(store, request.scenario) },
-        label: "switch scenario",
-      };
-    case "addScenario": {
-      const n = scenarioName(request.name);
-      if (hasScenario(doc, n)) throw new DocumentError(`Scenario "${n}" exists already.`);
-      if (Object.keys(doc.scenarios).length >= LIMITS.scenarios) {
-        throw new DocumentError(`A workbook holds at most ${LIMITS.scenarios} scenarios.`);
-      }
-      const from = scenarioOf(doc, scenarioOrActive(store, request.copyOf)) ?? {};
-      return { patch: { kind: "addScenario", scenario: n, overrides: from }, label: `add scenario ${n}` };
-    }
-    case "removeScenario": {
-      const n = scenarioOrActive(store, request.name);
-      if (n === DEFAULT_SCENARIO) throw new DocumentError(`The "${DEFAULT_SCENARIO}" scenario cannot be removed.`);
-      return { patch: { kind: "removeScenario", scenario: n }, label: `remove scenario ${n}` };
-    }
-    case "import":
-      return { patch: { kind: "replace", doc: await imported(request.text) }, label: "import" };
-    case "updateEdition":
-      return { patch: { kind: "edition", bookVersion: LATEST_EDITION }, label: "update the price book" };
-  }
+export async function patchFor<K extends EditOp>(
+  store: AssumptionStore,
+  now: string,
+  op: K,
+  args: EditArgs[K],
+): Promise<PlannedChange> {
+  return (EDITS[op] as Planner<K>)(store, now, ...args);
 }
 
 /** The scenario a user named (trimmed, any case), the active one when none; refused when unknown. */
@@ -140,7 +154,7 @@ async function imported(text: string): Promise<AssumptionsDocument> {
  * read-only (a newer add-in's sheet, a damaged one), or when the result would not validate.
  */
 export function planSave(current: WorkbookContent, patch: Patch): { edit: SheetEdit; before: AssumptionsDocument } {
-  const seen = interpretWith(current, readStored);
+  const seen = interpretWith(current, readStored, SHEET_TEXT);
   const overSettings = patch.kind === "replace" && seen.location === "settings";
   if (seen.status !== "ok" && seen.status !== "empty" && !overSettings) {
     throw new DocumentError(`The assumptions are read-only. ${seen.warning ?? ""}`.trim());

@@ -20,8 +20,15 @@ import {
   type AssumptionsDocument,
   type Patch,
 } from "./document";
-import type { EditRequest } from "./edit";
-import { SHEET_NAME, readSheet, recordedEdition, type SheetProblem, type SheetRead } from "./sheet";
+import type { EditArgs, EditOp } from "./edit";
+import {
+  SHEET_NAME,
+  readSheetWith,
+  recordedEdition,
+  type SheetProblem,
+  type SheetRead,
+  type SheetText,
+} from "./sheetCore";
 import type { Loaded } from "./validate";
 
 /** Where the assumptions in force were read from. */
@@ -123,17 +130,22 @@ function noSettings(settings: unknown): boolean {
 
 /**
  * What a workbook's content means for the store: pure, never throws once the reader of 0.1
- * settings documents is given (./validate's `readStored`, in the store's edit chunk: the store
- * passes it once loaded, so that opening a workbook with a sheet never loads it).
- * `interpret` (./validate) is this with the reader, for the CLI and the tests.
+ * settings documents is given. The reader (./validate's `readStored`) and the words of the
+ * sheet's problems (`text`, ./sheetText) are in the store's edit chunk: the store passes them
+ * once loaded, so that opening a workbook whose sheet has no problem loads neither.
+ * `interpret` (./validate) is this with both, for the CLI and the tests.
  */
-export function interpretWith(content: WorkbookContent, readSettings: SettingsReader | undefined): Interpreted {
+export function interpretWith(
+  content: WorkbookContent,
+  readSettings: SettingsReader | undefined,
+  text: SheetText,
+): Interpreted {
   if (content.sheet) {
-    const read = readSheet(content.sheet.values, {
-      formulas: content.sheet.formulas,
-      sheetName: content.sheet.name,
-      clipped: content.sheet.clipped === true,
-    });
+    const read = readSheetWith(
+      content.sheet.values,
+      { formulas: content.sheet.formulas, sheetName: content.sheet.name, clipped: content.sheet.clipped === true },
+      text,
+    );
     return {
       status: read.status,
       doc: read.doc,
@@ -149,7 +161,7 @@ export function interpretWith(content: WorkbookContent, readSettings: SettingsRe
       doc: emptyDocument(),
       problems: [],
       location: "none",
-      warning: `Several sheets look like the assumptions sheet (${listOf([...content.lookalikes])}) and none is named "${SHEET_NAME}". Rename the one to use "${SHEET_NAME}". Showing the shipped defaults, read-only.`,
+      warning: text.lookalikes(content.lookalikes, SHEET_NAME),
     };
   }
   if (noSettings(content.settings)) {
@@ -167,6 +179,11 @@ export function interpretWith(content: WorkbookContent, readSettings: SettingsRe
     warning: loaded.warning,
     raw: loaded.raw,
   };
+}
+
+/** Words that say the same for every problem (`say` is called for each). */
+function sameWords(say: () => string): SheetText {
+  return new Proxy({} as SheetText, { get: () => say });
 }
 
 function fingerprint(s: Interpreted | StoreState): string {
@@ -212,6 +229,8 @@ export class AssumptionStore {
   private edits: Promise<EditModule> | undefined;
   /** The 0.1 settings reader, once the editing code is loaded. */
   private readSettings: SettingsReader | undefined;
+  /** The words of the sheet's problems and warnings, once the editing code is loaded. */
+  private sheetText: SheetText | undefined;
 
   constructor(
     private readonly backend: Backend,
@@ -298,17 +317,17 @@ export class AssumptionStore {
     if (this.pendingReload) return this.pendingReload;
     const run = this.enqueue(async () => {
       this.pendingReload = undefined;
-      let content: WorkbookContent;
+      let next: Interpreted;
       try {
-        content = await this.backend.read();
+        const content = await this.backend.read();
         await loadEditions(editionsFor(content));
-        // Only a 0.1 workbook (settings, no sheet) needs the reader of its settings document.
-        if (readsSettings(content)) await this.editing();
+        // A 0.1 workbook, or a sheet with a problem, loads the editing code (words, reader).
+        next = await this.understand(content);
       } catch (error) {
         this.readFailed(error);
         throw error;
       }
-      this.readSucceeded(content);
+      this.readSucceeded(next);
     });
     this.pendingReload = run;
     return run;
@@ -322,38 +341,38 @@ export class AssumptionStore {
    */
 
   /** Sets `key` to `value` in a scenario (the active one by default). */
-  async set(key: string, value: number, scenario?: string): Promise<void> {
-    return this.edit({ op: "set", key, value, scenario });
+  set(key: string, value: number, scenario?: string): Promise<void> {
+    return this.edit("set", key, value, scenario);
   }
 
   /** Back to the edition's default. */
-  async reset(key: string, scenario?: string): Promise<void> {
-    return this.edit({ op: "reset", key, scenario });
+  reset(key: string, scenario?: string): Promise<void> {
+    return this.edit("reset", key, scenario);
   }
 
-  async resetAll(scenario?: string): Promise<void> {
-    return this.edit({ op: "resetAll", scenario });
+  resetAll(scenario?: string): Promise<void> {
+    return this.edit("resetAll", scenario);
   }
 
-  async activate(scenario: string): Promise<void> {
-    return this.edit({ op: "activate", scenario });
+  activate(scenario: string): Promise<void> {
+    return this.edit("activate", scenario);
   }
 
   /** A new scenario, starting as a copy of another (the active one by default). */
-  async addScenario(name: string, copyOf?: string): Promise<void> {
-    return this.edit({ op: "addScenario", name, copyOf });
+  addScenario(name: string, copyOf?: string): Promise<void> {
+    return this.edit("addScenario", name, copyOf);
   }
 
-  async removeScenario(name: string): Promise<void> {
-    return this.edit({ op: "removeScenario", name });
+  removeScenario(name: string): Promise<void> {
+    return this.edit("removeScenario", name);
   }
 
   /**
    * Replaces every assumption with an imported file's; nothing changes when it is refused. Also
    * possible over a damaged 0.1 settings document, which stays untouched (the sheet is created).
    */
-  async import(text: string): Promise<void> {
-    return this.edit({ op: "import", text });
+  import(text: string): Promise<void> {
+    return this.edit("import", text);
   }
 
   /** The assumptions as JSON, for export: the stored content itself when it could not be read. */
@@ -394,8 +413,8 @@ export class AssumptionStore {
    * Moves the workbook to the latest price book (its overrides stay). On a workbook without a
    * sheet this records the latest edition (it creates the sheet).
    */
-  async updateEdition(): Promise<void> {
-    return this.edit({ op: "updateEdition" });
+  updateEdition(): Promise<void> {
+    return this.edit("updateEdition");
   }
 
   /**
@@ -414,12 +433,13 @@ export class AssumptionStore {
     this.edits ??= this.loadEdits().then(
       (edits) => {
         this.readSettings = edits.readStored;
+        this.sheetText = edits.SHEET_TEXT;
         return edits;
       },
       (error: unknown) => {
         this.edits = undefined;
         throw new DocumentError(
-          `The add-in could not load its editing code (${messageOf(error)}); nothing was changed. Check the connection and try again.`,
+          `The add-in could not load the code that edits and checks the assumptions (${messageOf(error)}); nothing was changed. Check the connection and try again.`,
         );
       },
     );
@@ -427,9 +447,9 @@ export class AssumptionStore {
   }
 
   /** Makes an edit's patch (refused: a DocumentError, nothing written), saves it, records its undo. */
-  private async edit(request: EditRequest): Promise<void> {
+  private async edit<K extends EditOp>(op: K, ...args: EditArgs[K]): Promise<void> {
     const edits = await this.editing();
-    const { patch, label } = await edits.patchFor(this, request, this.clock());
+    const { patch, label } = await edits.patchFor(this, this.clock(), op, args);
     const before = await this.commit(patch);
     this.undoStack.push({ patch: edits.inverse(before, patch), label });
   }
@@ -459,7 +479,7 @@ export class AssumptionStore {
         this.reload().catch(() => undefined);
         throw error;
       }
-      this.readSucceeded(content);
+      this.readSucceeded(await this.understand(content));
       return before!;
     });
   }
@@ -470,21 +490,47 @@ export class AssumptionStore {
     return run;
   }
 
-  private readSucceeded(content: WorkbookContent): void {
+  /**
+   * What `content` means, with the warning of a sheet that is gone. Loads the editing code first
+   * when the content needs it: a 0.1 settings document (its reader), or a sheet with a problem or
+   * a warning (their words). A sheet without one is read once, with no load: a first pass
+   * with words that only note being used.
+   */
+  private async understand(content: WorkbookContent): Promise<Interpreted> {
+    if (readsSettings(content)) await this.editing();
+    const attempt = (text: SheetText): Interpreted => {
+      const next = interpretWith(content, this.readSettings, text);
+      const lost = next.location !== "sheet" && (this.sheetLost || this.state.location === "sheet");
+      return lost && next.warning === undefined
+        ? { ...next, warning: text.sheetGone(SHEET_NAME, next.location === "settings" ? "settings" : "none") }
+        : next;
+    };
+    if (this.sheetText) return attempt(this.sheetText);
+    let worded = false;
+    const next = attempt(
+      sameWords(() => {
+        worded = true;
+        return "";
+      }),
+    );
+    if (!worded) return next;
+    try {
+      return attempt((await this.editing()).SHEET_TEXT);
+    } catch (error) {
+      // The values read are good: compute with them; the words come with the next read.
+      const why = `This does not validate and is not used; the add-in could not load the words saying why (${messageOf(error)}).`;
+      return attempt(sameWords(() => why));
+    }
+  }
+
+  private readSucceeded(next: Interpreted): void {
     this.retryAttempt = 0;
     if (this.retryTimer !== undefined) {
       clearTimeout(this.retryTimer);
       this.retryTimer = undefined;
     }
-    let next = interpretWith(content, this.readSettings);
     if (next.location === "sheet") this.sheetLost = false;
     else if (this.state.location === "sheet") this.sheetLost = true;
-    if (this.sheetLost && next.warning === undefined) {
-      next = {
-        ...next,
-        warning: `The "${SHEET_NAME}" sheet is gone (deleted or renamed): the workbook computes with ${next.location === "settings" ? "its 0.1 settings" : "the shipped defaults"}. Undo in Excel restores it; otherwise your next change creates a new one.`,
-      };
-    }
     const hadError = this.state.readError !== undefined;
     if (fingerprint(next) !== fingerprint(this.state) || !this.loaded) {
       const { read: _read, ...fields } = next;

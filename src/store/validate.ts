@@ -23,6 +23,7 @@ import {
   type ScenarioOverrides,
 } from "./document";
 import type { WorkbookContent } from "./backend";
+import { SHEET_TEXT } from "./sheetText";
 import { interpretWith, type Interpreted } from "./store";
 
 /* ---------------------------------------------------------------------------------------------
@@ -203,5 +204,5 @@ function unusable(status: "future" | "corrupt", raw: string, warning: string): L
  * reads a 0.1 workbook (see `interpretWith`).
  */
 export function interpret(content: WorkbookContent): Interpreted {
-  return interpretWith(content, readStored);
+  return interpretWith(content, readStored, SHEET_TEXT);
 }

@@ -1,6 +1,7 @@
-import { RUN, type WorkbookContent } from "./backend";
+import type { WorkbookContent } from "./backend";
+import { RUN } from "./excelBackend";
 import type { ExcelHost, StoreContext, XWorksheet } from "./excelApi";
-import { SHEET_NAME, cellName, type SheetEdit } from "./sheet";
+import { SHEET_NAME, cellName, type SheetEdit } from "./sheetCore";
 
 /**
  * Writing the workbook through office.js: only an edit writes, so this is part of the editing

@@ -135,7 +135,7 @@ describe("the editing code, loaded on demand", () => {
     const refused = store.set("facility.pue", 1.3);
     await expect(refused).rejects.toBeInstanceOf(DocumentError);
     await expect(refused).rejects.toThrow(
-      "The add-in could not load its editing code (Loading chunk store-edit failed.); nothing was changed. Check the connection and try again.",
+      "The add-in could not load the code that edits and checks the assumptions (Loading chunk store-edit failed.); nothing was changed. Check the connection and try again.",
     );
     expect(wb.writes).toBe(0);
     expect(store.snapshot).toBe(before);

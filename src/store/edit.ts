@@ -16,7 +16,7 @@ import { planEdit } from "./plan";
 import { SHEET_NAME, type SheetEdit } from "./sheet";
 import { SHEET_TEXT } from "./sheetText";
 import { interpretWith, messageOf, type AssumptionStore } from "./store";
-import { readStored, validateDocument } from "./validate";
+import { interpretSettings, settingsEditions, validateDocument } from "./validate";
 
 /**
  * Editing the assumptions: what each of the store's edits (`AssumptionStore.set`, `import`...)
@@ -26,7 +26,7 @@ import { readStored, validateDocument } from "./validate";
  * functions bundle every open loads stays small (issue 15).
  */
 
-export { SHEET_TEXT, inverse, readStored };
+export { SHEET_TEXT, interpretSettings, inverse, settingsEditions };
 
 /** The edits, by the name of the store's method, with that method's arguments. */
 export interface EditArgs {
@@ -154,7 +154,7 @@ async function imported(text: string): Promise<AssumptionsDocument> {
  * read-only (a newer add-in's sheet, a damaged one), or when the result would not validate.
  */
 export function planSave(current: WorkbookContent, patch: Patch): { edit: SheetEdit; before: AssumptionsDocument } {
-  const seen = interpretWith(current, readStored, SHEET_TEXT);
+  const seen = interpretWith(current, interpretSettings, SHEET_TEXT);
   const overSettings = patch.kind === "replace" && seen.location === "settings";
   if (seen.status !== "ok" && seen.status !== "empty" && !overSettings) {
     throw new DocumentError(`The assumptions are read-only. ${seen.warning ?? ""}`.trim());

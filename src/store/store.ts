@@ -1,5 +1,4 @@
 import {
-  FOUNDING_EDITION,
   LATEST_EDITION,
   bookFor,
   derivedBook,
@@ -29,7 +28,6 @@ import {
   type SheetRead,
   type SheetText,
 } from "./sheetCore";
-import type { Loaded } from "./validate";
 
 /** Where the assumptions in force were read from. */
 export type StoreLocation = "sheet" | "settings" | "none";
@@ -78,8 +76,8 @@ export type EditModule = typeof import("./edit");
 
 const loadEditChunk = (): Promise<EditModule> => import(/* webpackChunkName: "store-edit" */ "./edit");
 
-/** Reads a 0.1 settings document (./validate's `readStored`). */
-type SettingsReader = (raw: unknown) => Loaded;
+/** What a 0.1 settings document means (./validate's `interpretSettings`). */
+type SettingsReader = (settings: unknown) => Interpreted;
 
 export interface Interpreted {
   readonly status: StoreState["status"];
@@ -94,29 +92,15 @@ export interface Interpreted {
 
 /**
  * The editions a workbook's content needs loaded before it is interpreted: the latest (a
- * workbook with no record computes with it) and the one the content records, if any.
+ * workbook with no record computes with it) and the one the content records, if any. A 0.1
+ * settings document's are `settingsEditions`' (./validate, loaded with the editing code).
  */
-export function editionsFor(content: WorkbookContent): string[] {
+export function editionsFor(content: WorkbookContent, settingsEditions?: (settings: unknown) => string[]): string[] {
   if (content.sheet) {
     const recorded = recordedEdition(content.sheet.values);
     return recorded ? [LATEST_EDITION, recorded] : [LATEST_EDITION];
   }
-  // A 0.1 settings document: its edition, and 2023.10-1 whose defaults an unusable one shows.
-  const settings = content.settings;
-  if (settings === undefined || settings === null || settings === "") return [LATEST_EDITION];
-  const recorded = recordedInSettings(settings);
-  return [LATEST_EDITION, FOUNDING_EDITION, ...(recorded ? [recorded] : [])];
-}
-
-/** The edition a 0.1 settings document names, if it parses. */
-function recordedInSettings(settings: unknown): string | undefined {
-  try {
-    const doc: unknown = typeof settings === "string" ? JSON.parse(settings) : settings;
-    const version = (doc as { bookVersion?: unknown } | null)?.bookVersion;
-    return typeof version === "string" ? version : undefined;
-  } catch {
-    return undefined;
-  }
+  return noSettings(content.settings) || !settingsEditions ? [LATEST_EDITION] : settingsEditions(content.settings);
 }
 
 /** Whether interpreting `content` reads a 0.1 settings document (the editing code does that). */
@@ -167,18 +151,8 @@ export function interpretWith(
   if (noSettings(content.settings)) {
     return { status: "empty", doc: emptyDocument(), problems: [], location: "none" };
   }
-  if (!readSettings) throw new Error("The reader of 0.1 settings documents is not loaded.");
-  const loaded = readSettings(content.settings);
-  if (loaded.status === "empty") return { status: "empty", doc: loaded.doc, problems: [], location: "none" };
-  if (loaded.status === "ok") return { status: "ok", doc: loaded.doc, problems: [], location: "settings" };
-  return {
-    status: loaded.status,
-    doc: loaded.doc,
-    problems: [],
-    location: "settings",
-    warning: loaded.warning,
-    raw: loaded.raw,
-  };
+  if (!readSettings) throw new Error("0.1 settings reader not loaded");
+  return readSettings(content.settings);
 }
 
 /** Words that say the same for every problem (`say` is called for each). */
@@ -320,7 +294,8 @@ export class AssumptionStore {
       let next: Interpreted;
       try {
         const content = await this.backend.read();
-        await loadEditions(editionsFor(content));
+        const edits = readsSettings(content) ? await this.editing() : undefined;
+        await loadEditions(editionsFor(content, edits?.settingsEditions));
         // A 0.1 workbook, or a sheet with a problem, loads the editing code (words, reader).
         next = await this.understand(content);
       } catch (error) {
@@ -432,7 +407,7 @@ export class AssumptionStore {
   private editing(): Promise<EditModule> {
     this.edits ??= this.loadEdits().then(
       (edits) => {
-        this.readSettings = edits.readStored;
+        this.readSettings = edits.interpretSettings;
         this.sheetText = edits.SHEET_TEXT;
         return edits;
       },
@@ -497,7 +472,6 @@ export class AssumptionStore {
    * with words that only note being used.
    */
   private async understand(content: WorkbookContent): Promise<Interpreted> {
-    if (readsSettings(content)) await this.editing();
     const attempt = (text: SheetText): Interpreted => {
       const next = interpretWith(content, this.readSettings, text);
       const lost = next.location !== "sheet" && (this.sheetLost || this.state.location === "sheet");

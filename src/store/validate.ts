@@ -204,5 +204,35 @@ function unusable(status: "future" | "corrupt", raw: string, warning: string): L
  * reads a 0.1 workbook (see `interpretWith`).
  */
 export function interpret(content: WorkbookContent): Interpreted {
-  return interpretWith(content, readStored, SHEET_TEXT);
+  return interpretWith(content, interpretSettings, SHEET_TEXT);
+}
+
+/**
+ * The editions a 0.1 settings document needs loaded: the latest, 2023.10-1 (whose defaults an
+ * unusable one shows) and the one it names, if it parses.
+ */
+export function settingsEditions(settings: unknown): string[] {
+  let recorded: unknown;
+  try {
+    const doc: unknown = typeof settings === "string" ? JSON.parse(settings) : settings;
+    recorded = (doc as { bookVersion?: unknown } | null)?.bookVersion;
+  } catch {
+    recorded = undefined;
+  }
+  return [LATEST_EDITION, FOUNDING_EDITION, ...(typeof recorded === "string" ? [recorded] : [])];
+}
+
+/** What a 0.1 settings document means for the store (see `readStored`): never throws. */
+export function interpretSettings(settings: unknown): Interpreted {
+  const loaded = readStored(settings);
+  if (loaded.status === "empty") return { status: "empty", doc: loaded.doc, problems: [], location: "none" };
+  if (loaded.status === "ok") return { status: "ok", doc: loaded.doc, problems: [], location: "settings" };
+  return {
+    status: loaded.status,
+    doc: loaded.doc,
+    problems: [],
+    location: "settings",
+    warning: loaded.warning,
+    raw: loaded.raw,
+  };
 }

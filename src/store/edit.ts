@@ -1,10 +1,11 @@
-import { LATEST_EDITION, boundsProblem, listOf, loadEditions, quote } from "../pricing";
+import { LATEST_EDITION, bookFor, boundsProblem, listOf, loadEditions, quote } from "../pricing";
 import type { WorkbookContent } from "./backend";
 import {
   DEFAULT_SCENARIO,
   DocumentError,
   LIMITS,
   emptyDocument,
+  entryOf,
   hasScenario,
   scenarioName,
   scenarioOf,
@@ -15,7 +16,7 @@ import { applyPatch, inverse } from "./patch";
 import { planEdit } from "./plan";
 import { SHEET_NAME, type SheetEdit } from "./sheet";
 import { SHEET_TEXT } from "./sheetText";
-import { interpretWith, messageOf, type AssumptionStore } from "./store";
+import { interpretWith, messageOf, type AssumptionStore, type EditionChange } from "./store";
 import { interpretSettings, settingsEditions, validateDocument } from "./validate";
 
 /**
@@ -162,6 +163,28 @@ export function planSave(current: WorkbookContent, patch: Patch): { edit: SheetE
   const before = seen.status === "ok" || seen.status === "empty" ? seen.doc : emptyDocument();
   validateDocument(applyPatch(before, patch));
   return { edit: planEdit(seen.read, before, patch), before };
+}
+
+/**
+ * What moving to the latest price book would change in the active scenario of what `store`
+ * holds (`AssumptionStore.editionChanges`): every key whose value in force differs between the
+ * workbook's edition and the latest, the workbook's own overrides kept (they stay through an
+ * update). Example: a workbook on 2023.10-1 lists aws.p5.48xlarge.ondemand from 98.32 to 55.04.
+ */
+export function editionChanges(store: AssumptionStore): EditionChange[] {
+  const { doc } = store.snapshot;
+  if (doc.bookVersion === LATEST_EDITION) return [];
+  const now = store.book();
+  const next = bookFor(new Map(), LATEST_EDITION);
+  const keys = new Set([...now.assumptions.keys(), ...next.assumptions.keys()]);
+  const changes: EditionChange[] = [];
+  for (const key of keys) {
+    const from = now.assumptions.get(key);
+    const to = entryOf(doc, doc.activeScenario, key)?.value ?? next.assumptions.get(key)?.value;
+    if (from?.value !== to)
+      changes.push({ key, label: (from ?? next.assumptions.get(key))!.label, from: from?.value, to });
+  }
+  return changes;
 }
 
 /** Why Show sheet does nothing on a workbook without the sheet. */

@@ -1,6 +1,8 @@
 import { readSheetWith, type SheetEdit, type SheetRead, type SheetReadOptions } from "./sheetCore";
 import { SHEET_TEXT } from "./sheetText";
 
+export { qualified } from "./sheetText";
+
 /**
  * The assumptions sheet (its layout and reading: ./sheetCore) with the words of its problems
  * (./sheetText), and what only a new sheet holds: its note and row labels. What the CLI, the

@@ -112,11 +112,6 @@ export function cellName(row: number, column: number): string {
   return `${columnName(column)}${row + 1}`;
 }
 
-/** `'GPU Assumptions'!G12`: a sheet-qualified address as Excel writes it. */
-export function qualified(sheetName: string, row: number, column: number): string {
-  return `'${sheetName.replace(/'/g, "''")}'!${cellName(row, column)}`;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Cells                                                                                      */
 
@@ -210,22 +205,29 @@ export interface SheetReadOptions {
   readonly clipped?: boolean;
 }
 
+/** Problems of a sheet as a read finds them (./sheetText keeps the list). */
+export interface ProblemList {
+  add(row: number, column: number, message: string, key?: string): void;
+  done(): SheetProblem[];
+}
+
 /**
  * The words of every problem and warning of a sheet (./sheetText's SHEET_TEXT): passed to the
  * reader, so that the functions bundle, which reads the sheet on every open, does not carry the
- * text only a sheet with problems shows (issue 15). Rows and columns are 0-based; `at` is a
- * sheet-qualified address.
+ * text only a sheet with problems shows (issue 15). Rows and columns are 0-based.
  */
 export interface SheetText {
   /** The sentence after an unusable sheet's warning. */
   readOnly(status: "future" | "corrupt"): string;
   noHeader(sheetName: string, scanRows: number): string;
   noSchemaRow(sheetName: string): string;
-  newerSchema(sheetName: string, schema: number, at: string): string;
-  badSchema(at: string, cell: Cell): string;
+  /** The schema cell is column B of `row`. */
+  newerSchema(sheetName: string, schema: number, row: number): string;
+  badSchema(sheetName: string, row: number, cell: Cell): string;
   noEditionRow(sheetName: string): string;
-  newerEdition(at: string, edition: string): string;
-  badEdition(at: string, cell: Cell): string;
+  /** The edition cell is column B of `row`. */
+  newerEdition(sheetName: string, row: number, edition: string): string;
+  badEdition(sheetName: string, row: number, cell: Cell): string;
   unnamedColumn(headerRow: number, column: number): string;
   headerNotText(cell: Cell, column: number): string;
   secondInfo(info: string): string;
@@ -246,39 +248,12 @@ export interface SheetText {
   noActiveRow(): string;
   notAScenario(named: string, scenarios: readonly string[]): string;
   clipped(): string;
-  moreProblems(dropped: number): string;
+  /** The list a read fills: at most MAX_PROBLEMS, each with its address, then a summary. */
+  problems(sheetName: string): ProblemList;
   /** No sheet is named GPU Assumptions and several look like it (store). */
   lookalikes(names: readonly string[], sheetName: string): string;
   /** The sheet was there and is gone (store). */
   sheetGone(sheetName: string, location: "settings" | "none"): string;
-}
-
-class Problems {
-  readonly list: SheetProblem[] = [];
-  private dropped = 0;
-  constructor(
-    private readonly sheetName: string,
-    private readonly text: SheetText,
-  ) {}
-
-  add(row: number, column: number, message: string, key?: string): void {
-    if (this.list.length >= MAX_PROBLEMS) {
-      this.dropped++;
-      return;
-    }
-    const address = qualified(this.sheetName, row, column);
-    this.list.push(key === undefined ? { address, message } : { address, key, message });
-  }
-
-  done(): SheetProblem[] {
-    if (this.dropped > 0) {
-      this.list.push({
-        address: `'${this.sheetName.replace(/'/g, "''")}'`, // the sheet itself: a summary, not a cell
-        message: this.text.moreProblems(this.dropped),
-      });
-    }
-    return this.list;
-  }
 }
 
 function unreadable(status: "future" | "corrupt", warning: string, text: SheetText): SheetRead {
@@ -306,8 +281,7 @@ export function recordedEdition(values: unknown): string | undefined {
 export function readSheetWith(values: unknown, options: SheetReadOptions, text: SheetText): SheetRead {
   const sheetName = options.sheetName ?? SHEET_NAME;
   const grid = new Grid(values, options.formulas, options.clipped === true);
-  const problems = new Problems(sheetName, text);
-  const at = (row: number, column: number) => qualified(sheetName, row, column);
+  const problems = text.problems(sheetName);
 
   // Rows above the header, found by their label in column A.
   const meta: Partial<Record<keyof typeof META, number>> = {};
@@ -326,10 +300,10 @@ export function readSheetWith(values: unknown, options: SheetReadOptions, text: 
   }
   const schemaCell = grid.cell(meta.schema, 1);
   if (schemaCell.kind === "number" && schemaCell.value > SCHEMA_VERSION) {
-    return unreadable("future", text.newerSchema(sheetName, schemaCell.value, at(meta.schema, 1)), text);
+    return unreadable("future", text.newerSchema(sheetName, schemaCell.value, meta.schema), text);
   }
   if (schemaCell.kind !== "number" || schemaCell.value !== SCHEMA_VERSION) {
-    return unreadable("corrupt", text.badSchema(at(meta.schema, 1), schemaCell), text);
+    return unreadable("corrupt", text.badSchema(sheetName, meta.schema, schemaCell), text);
   }
   if (meta.edition === undefined || meta.edition > headerRow) {
     return unreadable("corrupt", text.noEditionRow(sheetName), text);
@@ -337,8 +311,8 @@ export function readSheetWith(values: unknown, options: SheetReadOptions, text: 
   const edition = grid.text(meta.edition, 1);
   if (!isEdition(edition)) {
     return /^\d{4}\.\d{2}-\d+$/.test(edition)
-      ? unreadable("future", text.newerEdition(at(meta.edition, 1), edition), text)
-      : unreadable("corrupt", text.badEdition(at(meta.edition, 1), grid.cell(meta.edition, 1)), text);
+      ? unreadable("future", text.newerEdition(sheetName, meta.edition, edition), text)
+      : unreadable("corrupt", text.badEdition(sheetName, meta.edition, grid.cell(meta.edition, 1)), text);
   }
   const book = bookFor(new Map(), edition);
 

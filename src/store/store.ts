@@ -13,7 +13,6 @@ import type { Backend, WorkbookContent } from "./backend";
 import {
   DocumentError,
   emptyDocument,
-  entryOf,
   hasScenario,
   overridesOf,
   type AssumptionsDocument,
@@ -21,11 +20,13 @@ import {
 } from "./document";
 import type { EditArgs, EditOp } from "./edit";
 import {
+  MAX_PROBLEMS,
   SHEET_NAME,
   readSheetWith,
   recordedEdition,
   type SheetProblem,
   type SheetRead,
+  type ProblemList,
   type SheetText,
 } from "./sheetCore";
 
@@ -155,9 +156,23 @@ export function interpretWith(
   return readSettings(content.settings);
 }
 
-/** Words that say the same for every problem (`say` is called for each). */
+/**
+ * Words that say `say()` for every problem and warning, each problem listed with the sheet's
+ * name as its address (at most MAX_PROBLEMS): the store's first pass over a sheet, which only
+ * notes that words are needed, and its fallback when they cannot be loaded.
+ */
 function sameWords(say: () => string): SheetText {
-  return new Proxy({} as SheetText, { get: () => say });
+  const problems = (sheetName: string): ProblemList => {
+    const list: SheetProblem[] = [];
+    return {
+      add(_row, _column, _said, key) {
+        if (list.length < MAX_PROBLEMS)
+          list.push({ address: `'${sheetName}'`, message: say(), ...(key ? { key } : {}) });
+      },
+      done: () => list,
+    };
+  };
+  return new Proxy({} as SheetText, { get: (_, name) => (name === "problems" ? problems : say) });
 }
 
 function fingerprint(s: Interpreted | StoreState): string {
@@ -201,10 +216,8 @@ export class AssumptionStore {
   private readonly loadEdits: () => Promise<EditModule>;
   /** The editing code, once its load has started (undefined again after a failed load). */
   private edits: Promise<EditModule> | undefined;
-  /** The 0.1 settings reader, once the editing code is loaded. */
-  private readSettings: SettingsReader | undefined;
-  /** The words of the sheet's problems and warnings, once the editing code is loaded. */
-  private sheetText: SheetText | undefined;
+  /** The editing code once loaded: the 0.1 settings reader, the words of the sheet's problems. */
+  private editCode: EditModule | undefined;
 
   constructor(
     private readonly backend: Backend,
@@ -241,7 +254,8 @@ export class AssumptionStore {
   /**
    * Calls `listener` whenever what computes changes (an edit, a co-author's, a typed cell, a
    * scenario switch...). With `{ readErrors: true }` (the pane) also when a read of the
-   * workbook fails or recovers, which changes nothing that computes.
+   * workbook fails or recovers, and when what only the pane shows arrives (`editionChanges`),
+   * which change nothing that computes.
    */
   subscribe(listener: () => void, options?: { readErrors?: boolean }): () => void {
     this.listeners.add(listener);
@@ -367,21 +381,20 @@ export class AssumptionStore {
     }
   }
 
-  /** What moving to the latest price book would change, in the active scenario. */
+  /**
+   * What moving to the latest price book would change, in the active scenario (the pane lists
+   * it; ./edit compares). Only the pane asks, so the comparison is in the editing code: until
+   * that has loaded, this starts loading it, returns nothing, and calls the pane's listeners
+   * (`subscribe` with `readErrors`) when it is there, so that the pane asks again.
+   */
   editionChanges(): EditionChange[] {
-    const { doc } = this.state;
-    if (doc.bookVersion === LATEST_EDITION) return [];
-    const now = this.book();
-    const next = bookFor(new Map(), LATEST_EDITION);
-    const keys = new Set([...now.assumptions.keys(), ...next.assumptions.keys()]);
-    const changes: EditionChange[] = [];
-    for (const key of keys) {
-      const from = now.assumptions.get(key);
-      const to = entryOf(doc, doc.activeScenario, key)?.value ?? next.assumptions.get(key)?.value;
-      if (from?.value !== to)
-        changes.push({ key, label: (from ?? next.assumptions.get(key))!.label, from: from?.value, to });
-    }
-    return changes;
+    if (this.state.doc.bookVersion === LATEST_EDITION) return [];
+    if (this.editCode) return this.editCode.editionChanges(this);
+    this.editing().then(
+      () => this.notify(this.healthListeners),
+      () => undefined,
+    );
+    return [];
   }
 
   /**
@@ -407,8 +420,7 @@ export class AssumptionStore {
   private editing(): Promise<EditModule> {
     this.edits ??= this.loadEdits().then(
       (edits) => {
-        this.readSettings = edits.interpretSettings;
-        this.sheetText = edits.SHEET_TEXT;
+        this.editCode = edits;
         return edits;
       },
       (error: unknown) => {
@@ -473,13 +485,13 @@ export class AssumptionStore {
    */
   private async understand(content: WorkbookContent): Promise<Interpreted> {
     const attempt = (text: SheetText): Interpreted => {
-      const next = interpretWith(content, this.readSettings, text);
+      const next = interpretWith(content, this.editCode?.interpretSettings, text);
       const lost = next.location !== "sheet" && (this.sheetLost || this.state.location === "sheet");
       return lost && next.warning === undefined
         ? { ...next, warning: text.sheetGone(SHEET_NAME, next.location === "settings" ? "settings" : "none") }
         : next;
     };
-    if (this.sheetText) return attempt(this.sheetText);
+    if (this.editCode) return attempt(this.editCode.SHEET_TEXT);
     let worded = false;
     const next = attempt(
       sameWords(() => {

@@ -13,6 +13,7 @@ import {
   serialize,
   type AssumptionsDocument,
 } from "../../src/store/document";
+import { FOUNDING_EDITION } from "../../src/pricing";
 import { newSheet } from "../../src/store/plan";
 import { SHEET_NAME } from "../../src/store/sheet";
 import { ExcelBackend } from "../../src/store/backend";
@@ -165,5 +166,62 @@ describe("the editing code, loaded on demand", () => {
     expect(pue(store)).toBe(1.15);
     expect(wb.getSetting(SETTINGS_KEY)).toBe(serialize(v01));
     expect(wb.writes).toBe(0);
+  });
+
+  it("a sheet with a problem loads the words of its problems: the message names the cell and what is accepted", async () => {
+    const cells = newSheet(emptyDocument()).cells.map((row) => [...row]);
+    const row = cells.findIndex((r) => r[0] === "facility.pue");
+    cells[row]![6] = "lots"; // base column G: text where a number belongs
+    const wb = new FakeWorkbook();
+    wb.putSheet(SHEET_NAME, cells);
+    const { state, load } = loader();
+    const store = await open(wb, wb.excel(), { loadEdits: load });
+    expect(state.loads).toBe(1);
+    expect(store.snapshot.problems).toEqual([
+      {
+        address: `'GPU Assumptions'!G${row + 1}`,
+        key: "facility.pue",
+        message: `facility.pue (scenario "base") must be a number (ratio); the text "lots" is not. Not used: the default ${pue(store)} applies.`,
+      },
+    ]);
+  });
+
+  it("when those words cannot be loaded, the values still compute and each problem says why it has no words", async () => {
+    const cells = newSheet(emptyDocument()).cells.map((row) => [...row]);
+    const pueRow = cells.findIndex((r) => r[0] === "facility.pue");
+    const elecRow = cells.findIndex((r) => r[0] === "facility.electricity");
+    cells[pueRow]![6] = "lots";
+    cells[elecRow]![6] = 0.2;
+    const wb = new FakeWorkbook();
+    wb.putSheet(SHEET_NAME, cells);
+    const { state, load } = loader();
+    state.failNext = new Error("offline");
+    const store = await open(wb, wb.excel(), { loadEdits: load });
+    expect(store.book().facility.electricityUsdPerKwh).toBe(0.2);
+    expect(store.snapshot.problems).toEqual([
+      {
+        address: "'GPU Assumptions'",
+        key: "facility.pue",
+        message:
+          "This does not validate and is not used; the add-in could not load the words saying why (The add-in could not load the code that edits and checks the assumptions (offline); nothing was changed. Check the connection and try again.).",
+      },
+    ]);
+  });
+
+  it("what an update of the price book changes (pane only) is compared in the chunk: the pane hears when it is there", async () => {
+    const wb = workbookWithSheet(emptyDocument(FOUNDING_EDITION));
+    const { state, load } = loader();
+    const store = await open(wb, wb.excel(), { loadEdits: load });
+    let pane = 0;
+    let cells = 0;
+    store.subscribe(() => pane++, { readErrors: true });
+    store.subscribe(() => cells++);
+    expect(store.editionChanges()).toEqual([]); // not loaded yet: loading
+    await until(() => pane > 0, "the pane told");
+    expect(cells).toBe(0); // nothing that computes changed
+    expect(state.loads).toBe(1);
+    const changes = new Map(store.editionChanges().map((c) => [c.key, c]));
+    expect(changes.get("aws.p5.48xlarge.ondemand")).toMatchObject({ from: 98.32, to: 55.04 });
+    expect(changes.get("facility.pue")).toMatchObject({ from: 1.25, to: 1.1 });
   });
 });

@@ -1,4 +1,4 @@
-import { LATEST_EDITION, quote } from "../pricing";
+import { LATEST_EDITION } from "../pricing";
 
 /**
  * The assumptions of a workbook as data: the changes from the price book's defaults (by
@@ -91,22 +91,17 @@ const RESERVED = new Set([
   ...["key", "label", "unit", "default", "source", "as of", "changed at"],
 ]);
 
-/** Why `name` (already lower-case) is not a scenario name, or undefined when it is one. */
-export function scenarioNameProblem(name: string): string | undefined {
-  if (name.length === 0 || name.length > LIMITS.nameLength || !NAME.test(name)) {
-    return `A scenario name is 1-${LIMITS.nameLength} letters, digits, spaces, "_", "-" or "." starting with a letter or digit; got ${quote(name)}.`;
-  }
-  if (RESERVED.has(name)) return `${quote(name)} is a reserved word, not a scenario name.`;
-  if (/^notes?\b/.test(name)) return `${quote(name)} starts with "note", which marks a column of notes on the sheet.`;
+/**
+ * What is wrong with `name` (already lower-case) as a scenario name, or undefined when it is
+ * one: "form" (1-40 letters, digits, spaces, "_", "-" or "." starting with a letter or digit),
+ * "reserved" or "note" (it starts with "note"). The words are ./validate's `scenarioNameProblem`
+ * (loaded with the editing code: the sheet's reader only needs to know).
+ */
+export function scenarioNameFault(name: string): "form" | "reserved" | "note" | undefined {
+  if (name.length === 0 || name.length > LIMITS.nameLength || !NAME.test(name)) return "form";
+  if (RESERVED.has(name)) return "reserved";
+  if (/^notes?\b/.test(name)) return "note";
   return undefined;
-}
-
-/** Lower-case, trimmed scenario name, or a DocumentError saying what a name may be. */
-export function scenarioName(name: string): string {
-  const n = name.trim().toLowerCase();
-  const problem = scenarioNameProblem(n);
-  if (problem) throw new DocumentError(problem);
-  return n;
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -7,7 +7,6 @@ import {
   emptyDocument,
   entryOf,
   hasScenario,
-  scenarioName,
   scenarioOf,
   type AssumptionsDocument,
   type Patch,
@@ -17,7 +16,7 @@ import { planEdit } from "./plan";
 import { SHEET_NAME, type SheetEdit } from "./sheet";
 import { SHEET_TEXT } from "./sheetText";
 import { interpretWith, messageOf, type AssumptionStore, type EditionChange } from "./store";
-import { interpretSettings, settingsEditions, validateDocument } from "./validate";
+import { interpretSettings, scenarioName, settingsEditions, validateDocument } from "./validate";
 
 /**
  * Editing the assumptions: what each of the store's edits (`AssumptionStore.set`, `import`...)

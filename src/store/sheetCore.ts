@@ -5,7 +5,7 @@ import {
   SCHEMA_VERSION,
   emptyDocument,
   isIsoTime,
-  scenarioNameProblem,
+  scenarioNameFault,
   type AssumptionsDocument,
   type OverrideEntry,
 } from "./document";
@@ -232,7 +232,8 @@ export interface SheetText {
   headerNotText(cell: Cell, column: number): string;
   secondInfo(info: string): string;
   strayChangedAt(): string;
-  badScenarioName(problem: string, column: number): string;
+  /** `name` (lower-case) is not a scenario name (`scenarioNameFault`). */
+  badScenarioName(name: string, column: number): string;
   secondScenario(name: string, firstColumn: number): string;
   tooManyScenarios(column: number): string;
   valueWithoutKey(row: number, scenario: string): string;
@@ -349,9 +350,8 @@ export function readSheetWith(values: unknown, options: SheetReadOptions, text: 
       else problems.add(headerRow, c, text.strayChangedAt());
       continue;
     }
-    const nameProblem = scenarioNameProblem(lower);
-    if (nameProblem) {
-      problems.add(headerRow, c, text.badScenarioName(nameProblem, c));
+    if (scenarioNameFault(lower)) {
+      problems.add(headerRow, c, text.badScenarioName(lower, c));
       continue;
     }
     if (scenarioColumns.has(lower)) {

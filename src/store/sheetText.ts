@@ -13,6 +13,7 @@ import {
   type SheetProblem,
   type SheetText,
 } from "./sheetCore";
+import { scenarioNameProblem } from "./validate";
 
 /**
  * What the assumptions sheet's problems and warnings say, in words for the pane and the CLI:
@@ -46,7 +47,7 @@ export const SHEET_TEXT: SheetText = {
     `A header is a scenario name typed as text; ${shown(cell)} is not. Column ${columnName(c)} is not used.`,
   secondInfo: (info) => `A second "${info}" column; only the first is the reference.`,
   strayChangedAt: () => `A "${CHANGED_AT}" column belongs right of a scenario column; this one is not used.`,
-  badScenarioName: (problem, c) => `${problem} Column ${columnName(c)} is not used.`,
+  badScenarioName: (name, c) => `${scenarioNameProblem(name)} Column ${columnName(c)} is not used.`,
   secondScenario: (name, first) =>
     `Scenario "${name}" has a column already (${columnName(first)}); this one is not used.`,
   tooManyScenarios: (c) =>

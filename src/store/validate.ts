@@ -17,7 +17,7 @@ import {
   emptyDocument,
   isIsoTime,
   own,
-  scenarioNameProblem,
+  scenarioNameFault,
   type AssumptionsDocument,
   type OverrideEntry,
   type ScenarioOverrides,
@@ -235,4 +235,26 @@ export function interpretSettings(settings: unknown): Interpreted {
     warning: loaded.warning,
     raw: loaded.raw,
   };
+}
+
+/** Why `name` (already lower-case) is not a scenario name, or undefined when it is one. */
+export function scenarioNameProblem(name: string): string | undefined {
+  switch (scenarioNameFault(name)) {
+    case "form":
+      return `A scenario name is 1-${LIMITS.nameLength} letters, digits, spaces, "_", "-" or "." starting with a letter or digit; got ${quote(name)}.`;
+    case "reserved":
+      return `${quote(name)} is a reserved word, not a scenario name.`;
+    case "note":
+      return `${quote(name)} starts with "note", which marks a column of notes on the sheet.`;
+    case undefined:
+      return undefined;
+  }
+}
+
+/** Lower-case, trimmed scenario name, or a DocumentError saying what a name may be. */
+export function scenarioName(name: string): string {
+  const n = name.trim().toLowerCase();
+  const problem = scenarioNameProblem(n);
+  if (problem) throw new DocumentError(problem);
+  return n;
 }

@@ -5,6 +5,8 @@
  * an edit loads it, waits for it and saves in order; a failed load refuses the edit with a
  * clear message, writes nothing, and the next edit loads again.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   DocumentError,
@@ -223,5 +225,26 @@ describe("the editing code, loaded on demand", () => {
     const changes = new Map(store.editionChanges().map((c) => [c.key, c]));
     expect(changes.get("aws.p5.48xlarge.ondemand")).toMatchObject({ from: 98.32, to: 55.04 });
     expect(changes.get("facility.pue")).toMatchObject({ from: 1.25, to: 1.1 });
+  });
+
+  it("is not in the functions bundle (dist/functions.js) that every workbook open loads, but in store-edit.js", () => {
+    const dist = path.resolve(__dirname, "../../dist");
+    const functions = readFileSync(path.join(dist, "functions.js"), "utf8");
+    const chunk = readFileSync(path.join(dist, "store-edit.js"), "utf8");
+    // One text of each part only an edit, a 0.1 workbook or a sheet with a problem needs.
+    const marks = [
+      "The file was not imported", // import (./edit)
+      "Unrecognized field", // document validation (./validate)
+      "saved by a newer version of the add-in (schema", // the 0.1 settings reader (./validate)
+      "is a reserved word, not a scenario name", // scenario-name words (./validate)
+      "appears more than once on the assumptions sheet", // the planner (./plan)
+      "The assumptions sheet disappeared while saving", // the writer (./write)
+      "more cells do not validate", // the sheet's problems (./sheetText)
+      "sheet is gone (deleted or renamed)", // the store's warnings (./sheetText)
+    ];
+    for (const mark of marks) {
+      expect(functions, mark).not.toContain(mark);
+      expect(chunk, mark).toContain(mark);
+    }
   });
 });

@@ -3,10 +3,10 @@ import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { EDITION_IDS, isEdition, loadEditions } from "../pricing";
 import type { WorkbookContent } from "../store/backend";
-import { DocumentError, emptyDocument, serialize, validateDocument, type AssumptionsDocument } from "../store/document";
+import { DocumentError, emptyDocument, serialize, type AssumptionsDocument } from "../store/document";
 import { useAssumptions } from "../store/instance";
 import type { SheetProblem } from "../store/sheet";
-import { interpret } from "../store/store";
+import { interpret, validateDocument } from "../store/validate";
 import {
   AssumptionsFailure,
   AssumptionsUsage,

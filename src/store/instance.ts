@@ -1,5 +1,6 @@
-import { ExcelBackend, MemoryBackend, type Backend, type ExcelHost, type WorkbookContent } from "./backend";
-import type { SheetEdit } from "./sheet";
+import type { Backend, ExcelHost, MemoryBackend, WorkbookContent } from "./backend";
+import { ExcelBackend } from "./excelBackend";
+import type { SheetEdit } from "./sheetCore";
 import { AssumptionStore } from "./store";
 
 /**
@@ -17,18 +18,27 @@ declare global {
   var __GPU_COST_EXCEL__: ExcelHost | undefined;
 }
 
+/**
+ * The workbook in memory (./backend), outside Excel only (the CLI, a browser without Office):
+ * loaded on demand, so that the functions bundle Excel loads does not carry it (issue 15).
+ */
+async function memoryBackend(source?: string | WorkbookContent): Promise<MemoryBackend> {
+  const { MemoryBackend } = await import(/* webpackChunkName: "store-memory" */ "./backend");
+  return new MemoryBackend(source);
+}
+
 async function chooseBackend(): Promise<Backend> {
   const fake = globalThis.__GPU_COST_EXCEL__;
   if (fake) return new ExcelBackend(fake);
-  if (typeof Office === "undefined") return new MemoryBackend();
+  if (typeof Office === "undefined") return memoryBackend();
   const info = await Office.onReady();
   if (info.host === Office.HostType.Excel && typeof Excel !== "undefined") return new ExcelBackend(Excel);
-  return new MemoryBackend();
+  return memoryBackend();
 }
 
-/** A backend that waits for Office to tell where it runs before the first read. */
+/** A backend chosen asynchronously (Office tells where it runs): every call waits for it. */
 class DeferredBackend implements Backend {
-  private readonly chosen = chooseBackend();
+  constructor(private readonly chosen: Promise<Backend>) {}
   async read() {
     return (await this.chosen).read();
   }
@@ -50,12 +60,12 @@ class DeferredBackend implements Backend {
  */
 export function useAssumptions(source: string | WorkbookContent | undefined): AssumptionStore {
   if (instance) throw new Error("useAssumptions must be called before the first function call.");
-  instance = new AssumptionStore(new MemoryBackend(source));
+  instance = new AssumptionStore(new DeferredBackend(memoryBackend(source)));
   return instance;
 }
 
 /** The store; created on first use. Nothing is written to the workbook on open. */
 export function assumptionStore(): AssumptionStore {
-  instance ??= new AssumptionStore(new DeferredBackend());
+  instance ??= new AssumptionStore(new DeferredBackend(chooseBackend()));
   return instance;
 }

@@ -3,7 +3,6 @@ import {
   DEFAULT_SCENARIO,
   DocumentError,
   SCHEMA_VERSION,
-  applyPatch,
   entryOf,
   scenarioOf,
   type AssumptionsDocument,
@@ -11,6 +10,7 @@ import {
   type Patch,
   type ScenarioOverrides,
 } from "./document";
+import { applyPatch } from "./patch";
 import {
   CHANGED_AT,
   INFO_COLUMNS,

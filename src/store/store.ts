@@ -1,10 +1,8 @@
 import {
-  FOUNDING_EDITION,
   LATEST_EDITION,
   bookFor,
   derivedBook,
   loadEditions,
-  boundsProblem,
   listOf,
   notAvailable,
   quote,
@@ -13,24 +11,24 @@ import {
 } from "../pricing";
 import type { Backend, WorkbookContent } from "./backend";
 import {
-  DEFAULT_SCENARIO,
   DocumentError,
-  LIMITS,
-  applyPatch,
   emptyDocument,
-  entryOf,
   hasScenario,
-  inverse,
   overridesOf,
-  readStored,
-  scenarioName,
-  scenarioOf,
-  validateDocument,
   type AssumptionsDocument,
-  type OverrideEntry,
   type Patch,
 } from "./document";
-import { SHEET_NAME, readSheet, recordedEdition, type SheetProblem, type SheetRead } from "./sheet";
+import type { EditArgs, EditOp } from "./edit";
+import {
+  MAX_PROBLEMS,
+  SHEET_NAME,
+  readSheetWith,
+  recordedEdition,
+  type SheetProblem,
+  type SheetRead,
+  type ProblemList,
+  type SheetText,
+} from "./sheetCore";
 
 /** Where the assumptions in force were read from. */
 export type StoreLocation = "sheet" | "settings" | "none";
@@ -67,9 +65,22 @@ export interface StoreOptions {
   readonly clock?: () => string;
   /** Retries of a failed read: after `firstMs`, doubling up to `maxMs`. */
   readonly retry?: { readonly firstMs: number; readonly maxMs: number };
+  /**
+   * How the editing code (./edit, the `store-edit` chunk) is loaded: by default the chunk, on
+   * the first edit or the first read of a 0.1 settings document. Tests pass a slow or failing one.
+   */
+  readonly loadEdits?: () => Promise<EditModule>;
 }
 
-interface Interpreted {
+/** The editing code: only an edit, or a 0.1 workbook's settings document, needs it. */
+export type EditModule = typeof import("./edit");
+
+const loadEditChunk = (): Promise<EditModule> => import(/* webpackChunkName: "store-edit" */ "./edit");
+
+/** What a 0.1 settings document means (./validate's `interpretSettings`). */
+type SettingsReader = (settings: unknown) => Interpreted;
+
+export interface Interpreted {
   readonly status: StoreState["status"];
   readonly doc: AssumptionsDocument;
   readonly warning?: string;
@@ -82,39 +93,44 @@ interface Interpreted {
 
 /**
  * The editions a workbook's content needs loaded before it is interpreted: the latest (a
- * workbook with no record computes with it) and the one the content records, if any.
+ * workbook with no record computes with it) and the one the content records, if any. A 0.1
+ * settings document's are `settingsEditions`' (./validate, loaded with the editing code).
  */
-export function editionsFor(content: WorkbookContent): string[] {
+export function editionsFor(content: WorkbookContent, settingsEditions?: (settings: unknown) => string[]): string[] {
   if (content.sheet) {
     const recorded = recordedEdition(content.sheet.values);
     return recorded ? [LATEST_EDITION, recorded] : [LATEST_EDITION];
   }
-  // A 0.1 settings document: its edition, and 2023.10-1 whose defaults an unusable one shows.
-  const settings = content.settings;
-  if (settings === undefined || settings === null || settings === "") return [LATEST_EDITION];
-  const recorded = recordedInSettings(settings);
-  return [LATEST_EDITION, FOUNDING_EDITION, ...(recorded ? [recorded] : [])];
+  return noSettings(content.settings) || !settingsEditions ? [LATEST_EDITION] : settingsEditions(content.settings);
 }
 
-/** The edition a 0.1 settings document names, if it parses. */
-function recordedInSettings(settings: unknown): string | undefined {
-  try {
-    const doc: unknown = typeof settings === "string" ? JSON.parse(settings) : settings;
-    const version = (doc as { bookVersion?: unknown } | null)?.bookVersion;
-    return typeof version === "string" ? version : undefined;
-  } catch {
-    return undefined;
-  }
+/** Whether interpreting `content` reads a 0.1 settings document (the editing code does that). */
+function readsSettings(content: WorkbookContent): boolean {
+  return !content.sheet && !content.lookalikes && !noSettings(content.settings);
 }
 
-/** What a workbook's content means for the store: pure, never throws. */
-export function interpret(content: WorkbookContent): Interpreted {
+function noSettings(settings: unknown): boolean {
+  return settings === undefined || settings === null || settings === "";
+}
+
+/**
+ * What a workbook's content means for the store: pure, never throws once the reader of 0.1
+ * settings documents is given. The reader (./validate's `readStored`) and the words of the
+ * sheet's problems (`text`, ./sheetText) are in the store's edit chunk: the store passes them
+ * once loaded, so that opening a workbook whose sheet has no problem loads neither.
+ * `interpret` (./validate) is this with both, for the CLI and the tests.
+ */
+export function interpretWith(
+  content: WorkbookContent,
+  readSettings: SettingsReader | undefined,
+  text: SheetText,
+): Interpreted {
   if (content.sheet) {
-    const read = readSheet(content.sheet.values, {
-      formulas: content.sheet.formulas,
-      sheetName: content.sheet.name,
-      clipped: content.sheet.clipped === true,
-    });
+    const read = readSheetWith(
+      content.sheet.values,
+      { formulas: content.sheet.formulas, sheetName: content.sheet.name, clipped: content.sheet.clipped === true },
+      text,
+    );
     return {
       status: read.status,
       doc: read.doc,
@@ -130,20 +146,33 @@ export function interpret(content: WorkbookContent): Interpreted {
       doc: emptyDocument(),
       problems: [],
       location: "none",
-      warning: `Several sheets look like the assumptions sheet (${listOf([...content.lookalikes])}) and none is named "${SHEET_NAME}". Rename the one to use "${SHEET_NAME}". Showing the shipped defaults, read-only.`,
+      warning: text.lookalikes(content.lookalikes, SHEET_NAME),
     };
   }
-  const loaded = readStored(content.settings);
-  if (loaded.status === "empty") return { status: "empty", doc: loaded.doc, problems: [], location: "none" };
-  if (loaded.status === "ok") return { status: "ok", doc: loaded.doc, problems: [], location: "settings" };
-  return {
-    status: loaded.status,
-    doc: loaded.doc,
-    problems: [],
-    location: "settings",
-    warning: loaded.warning,
-    raw: loaded.raw,
+  if (noSettings(content.settings)) {
+    return { status: "empty", doc: emptyDocument(), problems: [], location: "none" };
+  }
+  if (!readSettings) throw new Error("0.1 settings reader not loaded");
+  return readSettings(content.settings);
+}
+
+/**
+ * Words that say `say()` for every problem and warning, each problem listed with the sheet's
+ * name as its address (at most MAX_PROBLEMS): the store's first pass over a sheet, which only
+ * notes that words are needed, and its fallback when they cannot be loaded.
+ */
+function sameWords(say: () => string): SheetText {
+  const problems = (sheetName: string): ProblemList => {
+    const list: SheetProblem[] = [];
+    return {
+      add(_row, _column, _said, key) {
+        if (list.length < MAX_PROBLEMS)
+          list.push({ address: `'${sheetName}'`, message: say(), ...(key ? { key } : {}) });
+      },
+      done: () => list,
+    };
   };
+  return new Proxy({} as SheetText, { get: (_, name) => (name === "problems" ? problems : say) });
 }
 
 function fingerprint(s: Interpreted | StoreState): string {
@@ -184,6 +213,11 @@ export class AssumptionStore {
   private sheetLost = false;
   private readonly clock: () => string;
   private readonly retry: { readonly firstMs: number; readonly maxMs: number };
+  private readonly loadEdits: () => Promise<EditModule>;
+  /** The editing code, once its load has started (undefined again after a failed load). */
+  private edits: Promise<EditModule> | undefined;
+  /** The editing code once loaded: the 0.1 settings reader, the words of the sheet's problems. */
+  private editCode: EditModule | undefined;
 
   constructor(
     private readonly backend: Backend,
@@ -192,6 +226,7 @@ export class AssumptionStore {
     const o = typeof options === "function" ? { clock: options } : options;
     this.clock = o.clock ?? (() => new Date().toISOString());
     this.retry = o.retry ?? { firstMs: 500, maxMs: 30_000 };
+    this.loadEdits = o.loadEdits ?? loadEditChunk;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     // Every workbook loads the latest edition: fetch its chunk while the first read runs, not after.
     loadEditions([LATEST_EDITION]).catch(() => undefined);
@@ -219,7 +254,8 @@ export class AssumptionStore {
   /**
    * Calls `listener` whenever what computes changes (an edit, a co-author's, a typed cell, a
    * scenario switch...). With `{ readErrors: true }` (the pane) also when a read of the
-   * workbook fails or recovers, which changes nothing that computes.
+   * workbook fails or recovers, and when what only the pane shows arrives (`editionChanges`),
+   * which change nothing that computes.
    */
   subscribe(listener: () => void, options?: { readErrors?: boolean }): () => void {
     this.listeners.add(listener);
@@ -269,88 +305,63 @@ export class AssumptionStore {
     if (this.pendingReload) return this.pendingReload;
     const run = this.enqueue(async () => {
       this.pendingReload = undefined;
-      let content: WorkbookContent;
+      let next: Interpreted;
       try {
-        content = await this.backend.read();
-        await loadEditions(editionsFor(content));
+        const content = await this.backend.read();
+        const edits = readsSettings(content) ? await this.editing() : undefined;
+        await loadEditions(editionsFor(content, edits?.settingsEditions));
+        // A 0.1 workbook, or a sheet with a problem, loads the editing code (words, reader).
+        next = await this.understand(content);
       } catch (error) {
         this.readFailed(error);
         throw error;
       }
-      this.readSucceeded(content);
+      this.readSucceeded(next);
     });
     this.pendingReload = run;
     return run;
   }
 
+  /*
+   * The edits. Their checks, messages and patches are the editing code (./edit), loaded on the
+   * first edit: an edit made before it arrives waits for it, then saves in order; when it cannot
+   * be loaded the edit fails with a DocumentError saying so, nothing is written, and the next
+   * edit tries again.
+   */
+
   /** Sets `key` to `value` in a scenario (the active one by default). */
-  async set(key: string, value: number, scenario?: string): Promise<void> {
-    const name = this.scenarioOrActive(scenario);
-    const assumption = this.book(name).assumption(key);
-    const problem = boundsProblem(value, assumption.bounds);
-    if (problem) throw new DocumentError(`${assumption.label} ${problem} (${assumption.shipped.unit}).`);
-    const entry: OverrideEntry = { value, changedAt: this.clock() };
-    return this.change({ kind: "set", scenario: name, key: assumption.key, entry }, `set ${assumption.key}`);
+  set(key: string, value: number, scenario?: string): Promise<void> {
+    return this.edit("set", key, value, scenario);
   }
 
   /** Back to the edition's default. */
-  async reset(key: string, scenario?: string): Promise<void> {
-    const name = this.scenarioOrActive(scenario);
-    const assumption = this.book(name).assumption(key);
-    return this.change({ kind: "set", scenario: name, key: assumption.key, entry: null }, `reset ${assumption.key}`);
+  reset(key: string, scenario?: string): Promise<void> {
+    return this.edit("reset", key, scenario);
   }
 
-  async resetAll(scenario?: string): Promise<void> {
-    const name = this.scenarioOrActive(scenario);
-    return this.change({ kind: "resetScenario", scenario: name, overrides: {} }, `reset all of ${name}`);
+  resetAll(scenario?: string): Promise<void> {
+    return this.edit("resetAll", scenario);
   }
 
-  async activate(scenario: string): Promise<void> {
-    return this.change({ kind: "activate", scenario: this.scenarioOrActive(scenario) }, "switch scenario");
+  activate(scenario: string): Promise<void> {
+    return this.edit("activate", scenario);
   }
 
   /** A new scenario, starting as a copy of another (the active one by default). */
-  async addScenario(name: string, copyOf?: string): Promise<void> {
-    const n = scenarioName(name);
-    if (hasScenario(this.state.doc, n)) throw new DocumentError(`Scenario "${n}" exists already.`);
-    if (Object.keys(this.state.doc.scenarios).length >= LIMITS.scenarios) {
-      throw new DocumentError(`A workbook holds at most ${LIMITS.scenarios} scenarios.`);
-    }
-    const from = scenarioOf(this.state.doc, this.scenarioOrActive(copyOf)) ?? {};
-    return this.change({ kind: "addScenario", scenario: n, overrides: from }, `add scenario ${n}`);
+  addScenario(name: string, copyOf?: string): Promise<void> {
+    return this.edit("addScenario", name, copyOf);
   }
 
-  async removeScenario(name: string): Promise<void> {
-    const n = this.scenarioOrActive(name);
-    if (n === DEFAULT_SCENARIO) throw new DocumentError(`The "${DEFAULT_SCENARIO}" scenario cannot be removed.`);
-    return this.change({ kind: "removeScenario", scenario: n }, `remove scenario ${n}`);
+  removeScenario(name: string): Promise<void> {
+    return this.edit("removeScenario", name);
   }
 
   /**
    * Replaces every assumption with an imported file's; nothing changes when it is refused. Also
    * possible over a damaged 0.1 settings document, which stays untouched (the sheet is created).
    */
-  async import(text: string): Promise<void> {
-    if (text.length * 2 > LIMITS.importBytes) {
-      const kb = (text.length * 2) / 1024;
-      throw new DocumentError(
-        `The file is ${kb.toFixed(0)} KB; an assumptions file is at most ${LIMITS.importBytes / 1024} KB.`,
-      );
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new DocumentError(`The file is not JSON: ${messageOf(error)}`);
-    }
-    let doc: AssumptionsDocument;
-    await loadEditions(); // the file may name any shipped edition
-    try {
-      doc = validateDocument(data);
-    } catch (error) {
-      throw error instanceof DocumentError ? new DocumentError(`The file was not imported. ${error.message}`) : error;
-    }
-    return this.change({ kind: "replace", doc }, "import");
+  import(text: string): Promise<void> {
+    return this.edit("import", text);
   }
 
   /** The assumptions as JSON, for export: the stored content itself when it could not be read. */
@@ -370,29 +381,28 @@ export class AssumptionStore {
     }
   }
 
-  /** What moving to the latest price book would change, in the active scenario. */
+  /**
+   * What moving to the latest price book would change, in the active scenario (the pane lists
+   * it; ./edit compares). Only the pane asks, so the comparison is in the editing code: until
+   * that has loaded, this starts loading it, returns nothing, and calls the pane's listeners
+   * (`subscribe` with `readErrors`) when it is there, so that the pane asks again.
+   */
   editionChanges(): EditionChange[] {
-    const { doc } = this.state;
-    if (doc.bookVersion === LATEST_EDITION) return [];
-    const now = this.book();
-    const next = bookFor(new Map(), LATEST_EDITION);
-    const keys = new Set([...now.assumptions.keys(), ...next.assumptions.keys()]);
-    const changes: EditionChange[] = [];
-    for (const key of keys) {
-      const from = now.assumptions.get(key);
-      const to = entryOf(doc, doc.activeScenario, key)?.value ?? next.assumptions.get(key)?.value;
-      if (from?.value !== to)
-        changes.push({ key, label: (from ?? next.assumptions.get(key))!.label, from: from?.value, to });
-    }
-    return changes;
+    if (this.state.doc.bookVersion === LATEST_EDITION) return [];
+    if (this.editCode) return this.editCode.editionChanges(this);
+    this.editing().then(
+      () => this.notify(this.healthListeners),
+      () => undefined,
+    );
+    return [];
   }
 
   /**
    * Moves the workbook to the latest price book (its overrides stay). On a workbook without a
    * sheet this records the latest edition (it creates the sheet).
    */
-  async updateEdition(): Promise<void> {
-    return this.change({ kind: "edition", bookVersion: LATEST_EDITION }, "update the price book");
+  updateEdition(): Promise<void> {
+    return this.edit("updateEdition");
   }
 
   /**
@@ -400,26 +410,35 @@ export class AssumptionStore {
    * creates nothing: without a sheet it says so.
    */
   async showSheet(): Promise<void> {
-    if (!(await this.backend.show())) {
-      throw new DocumentError(
-        `This workbook has no "${SHEET_NAME}" sheet yet: the add-in creates it, hidden, with the first change you save.`,
-      );
-    }
+    if (!(await this.backend.show())) throw new DocumentError((await this.editing()).NO_SHEET);
   }
 
-  private scenarioOrActive(scenario: string | undefined): string {
-    const { doc } = this.state;
-    if (scenario === undefined || scenario === "") return doc.activeScenario;
-    const n = scenario.trim().toLowerCase();
-    if (!hasScenario(doc, n))
-      throw new DocumentError(`Unknown scenario ${quote(scenario)}. This workbook has ${listOf(this.scenarios())}.`);
-    return n;
+  /**
+   * The editing code, loading it on first use; a failed load is a DocumentError (and the next
+   * call loads again).
+   */
+  private editing(): Promise<EditModule> {
+    this.edits ??= this.loadEdits().then(
+      (edits) => {
+        this.editCode = edits;
+        return edits;
+      },
+      (error: unknown) => {
+        this.edits = undefined;
+        throw new DocumentError(
+          `The add-in could not load the code that edits and checks the assumptions (${messageOf(error)}); nothing was changed. Check the connection and try again.`,
+        );
+      },
+    );
+    return this.edits;
   }
 
-  /** Applies a change and records how to undo it. */
-  private async change(patch: Patch, label: string): Promise<void> {
+  /** Makes an edit's patch (refused: a DocumentError, nothing written), saves it, records its undo. */
+  private async edit<K extends EditOp>(op: K, ...args: EditArgs[K]): Promise<void> {
+    const edits = await this.editing();
+    const { patch, label } = await edits.patchFor(this, this.clock(), op, args);
     const before = await this.commit(patch);
-    this.undoStack.push({ patch: inverse(before, patch), label });
+    this.undoStack.push({ patch: edits.inverse(before, patch), label });
   }
 
   /**
@@ -434,25 +453,20 @@ export class AssumptionStore {
       let content: WorkbookContent;
       // What is read inside the write's batch may record any edition (a co-author's Update).
       await loadEditions();
-      // The planner only writes: a chunk of its own, so opening a workbook does not load it.
-      const { planEdit } = await import(/* webpackChunkName: "store-plan" */ "./plan");
+      // The planner only writes: the editing code, so opening a workbook does not load it.
+      const { planSave } = await this.editing();
       try {
         content = await this.backend.update((current) => {
-          const seen = interpret(current);
-          const overSettings = patch.kind === "replace" && seen.location === "settings";
-          if (seen.status !== "ok" && seen.status !== "empty" && !overSettings) {
-            throw new DocumentError(`The assumptions are read-only. ${seen.warning ?? ""}`.trim());
-          }
-          before = seen.status === "ok" || seen.status === "empty" ? seen.doc : emptyDocument();
-          validateDocument(applyPatch(before, patch));
-          return planEdit(seen.read, before, patch);
+          const saved = planSave(current, patch);
+          before = saved.before;
+          return saved.edit;
         });
       } catch (error) {
         // Learn what the workbook holds now (a newer sheet, a partial write); quietly.
         this.reload().catch(() => undefined);
         throw error;
       }
-      this.readSucceeded(content);
+      this.readSucceeded(await this.understand(content));
       return before!;
     });
   }
@@ -463,21 +477,46 @@ export class AssumptionStore {
     return run;
   }
 
-  private readSucceeded(content: WorkbookContent): void {
+  /**
+   * What `content` means, with the warning of a sheet that is gone. Loads the editing code first
+   * when the content needs it: a 0.1 settings document (its reader), or a sheet with a problem or
+   * a warning (their words). A sheet without one is read once, with no load: a first pass
+   * with words that only note being used.
+   */
+  private async understand(content: WorkbookContent): Promise<Interpreted> {
+    const attempt = (text: SheetText): Interpreted => {
+      const next = interpretWith(content, this.editCode?.interpretSettings, text);
+      const lost = next.location !== "sheet" && (this.sheetLost || this.state.location === "sheet");
+      return lost && next.warning === undefined
+        ? { ...next, warning: text.sheetGone(SHEET_NAME, next.location === "settings" ? "settings" : "none") }
+        : next;
+    };
+    if (this.editCode) return attempt(this.editCode.SHEET_TEXT);
+    let worded = false;
+    const next = attempt(
+      sameWords(() => {
+        worded = true;
+        return "";
+      }),
+    );
+    if (!worded) return next;
+    try {
+      return attempt((await this.editing()).SHEET_TEXT);
+    } catch (error) {
+      // The values read are good: compute with them; the words come with the next read.
+      const why = `This does not validate and is not used; the add-in could not load the words saying why (${messageOf(error)}).`;
+      return attempt(sameWords(() => why));
+    }
+  }
+
+  private readSucceeded(next: Interpreted): void {
     this.retryAttempt = 0;
     if (this.retryTimer !== undefined) {
       clearTimeout(this.retryTimer);
       this.retryTimer = undefined;
     }
-    let next = interpret(content);
     if (next.location === "sheet") this.sheetLost = false;
     else if (this.state.location === "sheet") this.sheetLost = true;
-    if (this.sheetLost && next.warning === undefined) {
-      next = {
-        ...next,
-        warning: `The "${SHEET_NAME}" sheet is gone (deleted or renamed): the workbook computes with ${next.location === "settings" ? "its 0.1 settings" : "the shipped defaults"}. Undo in Excel restores it; otherwise your next change creates a new one.`,
-      };
-    }
     const hadError = this.state.readError !== undefined;
     if (fingerprint(next) !== fingerprint(this.state) || !this.loaded) {
       const { read: _read, ...fields } = next;

@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MemoryBackend } from "../../src/store/backend";
-import { DocumentError, emptyDocument, validateDocument, type Patch } from "../../src/store/document";
+import { DocumentError, emptyDocument, type Patch } from "../../src/store/document";
+import { validateDocument } from "../../src/store/validate";
 import { newSheet, planEdit } from "../../src/store/plan";
 import { SHEET_NAME, SHEET_TITLE, applyEdit, readSheet } from "../../src/store/sheet";
 import { AssumptionStore } from "../../src/store/store";

@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { ExcelBackend, MemoryBackend } from "../../src/store/backend";
-import { SETTINGS_KEY, emptyDocument, readStored, serialize } from "../../src/store/document";
+import { SETTINGS_KEY, emptyDocument, serialize } from "../../src/store/document";
+import { readStored } from "../../src/store/validate";
 import { SHEET_NAME } from "../../src/store/sheet";
 import { newSheet } from "../../src/store/plan";
 import { AssumptionStore } from "../../src/store/store";

@@ -23,6 +23,7 @@ export const excelHost: PaneHost = {
 /** Renders the pane into `root` (once) and starts the background reads that need Excel. */
 export function mountPane(root: HTMLElement, store: AssumptionStore, host: PaneHost = excelHost): PaneModel {
   const model = new PaneModel(store, host);
+  performance.mark("gpu-cost:model-built"); // the model built, before the render (bench diagnostics)
   root.replaceChildren();
   paneTemplate.render(model, root);
   // Once the first screen is up and idle: which chips the workbook prices, whether it needs saving.

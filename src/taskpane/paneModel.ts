@@ -139,8 +139,8 @@ export class PaneModel implements CellOwner {
   declare changedOnly: boolean;
   declare active: string;
   declare edition: string;
-  /** The edition's notes on its figures: a chunk loaded after the first screen (./cells meta). */
-  declare notes: Readonly<Record<string, string>>;
+  /** The loaded notes of the edition in force (see `notes`). */
+  declare loadedNotes: Readonly<Record<string, string>>;
   declare writable: boolean;
   declare canUndo: boolean;
   declare undoLabel: string;
@@ -171,6 +171,8 @@ export class PaneModel implements CellOwner {
   private view!: CellView;
   private readonly driverModels = new Map<string, DriverModel>();
   private layoutId = "";
+  /** The edition whose notes were asked for. */
+  private notesFor = "";
   private changesId = "";
   private cellUsage: Usage = NO_USAGE;
   private fileTimer: ReturnType<typeof setTimeout> | undefined;
@@ -185,7 +187,7 @@ export class PaneModel implements CellOwner {
     this.changedOnly = false;
     this.active = "base";
     this.edition = "";
-    this.notes = {};
+    this.loadedNotes = {};
     this.writable = true;
     this.canUndo = false;
     this.undoLabel = "";
@@ -216,15 +218,23 @@ export class PaneModel implements CellOwner {
     (store.subscribe as Subscribe).call(store, () => this.sync(), { readErrors: true });
   }
 
-  /** Shows an edition's notes once their chunk has loaded (the figures show at once without them). */
-  private loadNotes(edition: string): void {
-    this.notes = {};
-    loadNotes(edition).then(
-      (notes) => {
-        if (this.edition === edition) this.notes = notes;
-      },
-      () => undefined, // notes are footnotes: the pane works without them
-    );
+  /**
+   * The edition's notes on its figures (./cells meta): a chunk of their own, loaded when a
+   * figure's source line is first shown (a focused key driver, an open group), not for the first
+   * screen; empty until it has loaded (the figures show at once without their notes).
+   */
+  get notes(): Readonly<Record<string, string>> {
+    const edition = this.edition;
+    if (this.notesFor !== edition) {
+      this.notesFor = edition;
+      loadNotes(edition).then(
+        (notes) => {
+          if (this.edition === edition) this.loadedNotes = notes;
+        },
+        () => undefined, // notes are footnotes: the pane works without them
+      );
+    }
+    return this.loadedNotes;
   }
 
   /** Reads the workbook's cells for the chips it prices (once, after the first screen). */
@@ -299,7 +309,7 @@ export class PaneModel implements CellOwner {
       return;
     }
     this.active = doc.activeScenario;
-    if (this.edition !== doc.bookVersion) this.loadNotes(doc.bookVersion);
+    if (this.edition !== doc.bookVersion) this.loadedNotes = {};
     this.edition = doc.bookVersion;
     this.writable = this.store.writable;
     this.syncUndo();
@@ -666,7 +676,7 @@ observe(
   "changedOnly",
   "active",
   "edition",
-  "notes",
+  "loadedNotes",
   "writable",
   "canUndo",
   "undoLabel",

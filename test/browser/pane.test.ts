@@ -155,6 +155,18 @@ describe("the first screen", () => {
     // Nothing of a closed group is built: the first screen is small.
     expect(await page.locator("#groups input").count()).toBe(0);
     expect(await page.locator("input.num").count()).toBe(keys.length);
+    // Nor a driver's lines with nothing to say (a refusal, a co-author's value, Reset, a source).
+    expect(await page.locator("#drivers :is(.message, .remote, .problem, .meta, [data-reset], .base)").count()).toBe(0);
+    // The figures' notes, a chunk of their own, load when a source line is first shown.
+    const notesLoaded = () =>
+      page.evaluate(() => performance.getEntriesByType("resource").some((e) => /\/notes-[^/]*\.js$/.test(e.name)));
+    expect(await notesLoaded()).toBe(false);
+    await driver(page, "facility.pue").click();
+    await expect
+      .poll(() => page.locator('#drivers [data-row="facility.pue"] .meta').textContent())
+      .toMatch(/^Default 1\.25 ratio · .* · as of /);
+    await expect.poll(notesLoaded).toBe(true);
+    await page.locator("#search").click(); // leave the field as it was
   });
 
   it("shows the accelerators as a table: a row per chip, a column per figure", async () => {

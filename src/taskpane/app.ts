@@ -5,7 +5,7 @@
  */
 import type { AssumptionStore } from "../store/store";
 import { PaneModel, type PaneHost } from "./paneModel";
-import { paneTemplate } from "./templates";
+import { compileFirstScreen, paneTemplate } from "./templates";
 import { fileState, insertIntoSelection, usedCells } from "./workbook";
 
 /** Excel, and functions.json served beside the pane. */
@@ -19,6 +19,13 @@ export const excelHost: PaneHost = {
     return response.json();
   },
 };
+
+// This chunk usually arrives before Office is ready and the workbook read: compile the first
+// screen's templates in that wait (the pane would otherwise compile them as it renders).
+whenIdle(() => {
+  compileFirstScreen();
+  performance.mark("gpu-cost:templates-compiled");
+});
 
 /** Renders the pane into `root` (once) and starts the background reads that need Excel. */
 export function mountPane(root: HTMLElement, store: AssumptionStore, host: PaneHost = excelHost): PaneModel {

@@ -889,3 +889,11 @@ export const paneTemplate = html<PaneModel>`
     ${when((x) => x.tab === "insert" || ins(x).sheetMessage !== "" || grid(x).state !== "idle", insertPanel)}
   </section>
 `;
+
+/**
+ * The templates of the first screen, compiled (their markup parsed and its bindings found, once
+ * per page) while the page waits for Office and the workbook, rather than when the pane is shown.
+ */
+export function compileFirstScreen(): void {
+  for (const t of [paneTemplate, driverRow, group, scenarioOption]) t.compile();
+}

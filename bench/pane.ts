@@ -70,6 +70,8 @@ interface Timing {
   readonly tti: number;
   readonly dcl: number;
   readonly associated: number;
+  /** The page's performance marks (the pane's start: gpu-cost:office-ready, pane-shown...), diagnostics. */
+  readonly marks: Readonly<Record<string, number>>;
 }
 
 async function timeOnce(browser: Browser, server: Served, p: Page): Promise<Timing> {
@@ -95,7 +97,9 @@ async function timeOnce(browser: Browser, server: Served, p: Page): Promise<Timi
     await page.waitForFunction(() => (window as { __tti?: number }).__tti !== undefined);
     return await page.evaluate(() => {
       const w = window as { __tti?: number; __dcl?: { at: number; associated: number } };
-      return { tti: w.__tti!, dcl: w.__dcl?.at ?? NaN, associated: w.__dcl?.associated ?? 0 };
+      const marks: Record<string, number> = {};
+      for (const m of performance.getEntriesByType("mark")) marks[m.name.replace(/^gpu-cost:/, "")] ??= m.startTime;
+      return { tti: w.__tti!, dcl: w.__dcl?.at ?? NaN, associated: w.__dcl?.associated ?? 0, marks };
     });
   } finally {
     await context.close();
@@ -121,8 +125,22 @@ export async function run(options: BenchOptions): Promise<Measurement[]> {
     await browser.close();
     await server.close();
   }
-  if (process.env.BENCH_VERBOSE)
+  if (process.env.BENCH_VERBOSE) {
     for (const [name, ts] of times) console.log(name, ts.map((t) => Math.round(t.tti)).join(" "));
+    // Where the pane's time goes: the median time of each of its marks, DOMContentLoaded and the key.
+    const runs = times.get("pane")!;
+    const names = [...new Set(runs.flatMap((t) => Object.keys(t.marks)))];
+    const at = (f: (t: Timing) => number | undefined) => {
+      const xs = runs.map(f).filter((x): x is number => x !== undefined && Number.isFinite(x));
+      return xs.length ? Math.round(median(xs)) : NaN;
+    };
+    const steps = [
+      ["DOMContentLoaded", at((t) => t.dcl)] as const,
+      ...names.map((n) => [n, at((t) => t.marks[n])] as const),
+      ["key typed", at((t) => t.tti)] as const,
+    ].sort((a, b) => a[1] - b[1]);
+    console.log("pane, median ms from navigation:", steps.map(([n, v]) => `${n} ${v}`).join(", "));
+  }
   const tti = (name: string) => median(times.get(name)!.map((t) => t.tti));
   const fastest = (name: string) => Math.min(...times.get(name)!.map((t) => t.tti));
   const pane = times.get("pane")!;

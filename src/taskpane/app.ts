@@ -5,7 +5,7 @@
  */
 import type { AssumptionStore } from "../store/store";
 import { PaneModel, type PaneHost } from "./paneModel";
-import { paneTemplate } from "./templates";
+import { compileFirstScreen, paneTemplate } from "./templates";
 import { fileState, insertIntoSelection, usedCells } from "./workbook";
 
 /** Excel, and functions.json served beside the pane. */
@@ -20,9 +20,17 @@ export const excelHost: PaneHost = {
   },
 };
 
+// This chunk usually arrives before Office is ready and the workbook read: compile the first
+// screen's templates in that wait (the pane would otherwise compile them as it renders).
+whenIdle(() => {
+  compileFirstScreen();
+  performance.mark("gpu-cost:templates-compiled");
+});
+
 /** Renders the pane into `root` (once) and starts the background reads that need Excel. */
 export function mountPane(root: HTMLElement, store: AssumptionStore, host: PaneHost = excelHost): PaneModel {
   const model = new PaneModel(store, host);
+  performance.mark("gpu-cost:model-built"); // the model built, before the render (bench diagnostics)
   root.replaceChildren();
   paneTemplate.render(model, root);
   // Once the first screen is up and idle: which chips the workbook prices, whether it needs saving.

@@ -46,8 +46,6 @@ export class CellModel {
   declare problem: string;
   /** The text being saved, so that Enter and the change on leaving the field save once. */
   savingText: string | undefined = undefined;
-  /** Lower-case text searched by the pane's search box. */
-  haystack = "";
 
   constructor(
     readonly key: string,
@@ -67,23 +65,15 @@ export class CellModel {
     this.saving = false;
     this.readonly = false;
     this.problem = "";
-    this.describe(assumption);
   }
 
   /** Takes the assumption in force; returns whether its value changed. */
   update(a: Assumption): boolean {
-    if (a !== this.assumption) {
-      this.assumption = a;
-      this.describe(a);
-    }
+    if (a !== this.assumption) this.assumption = a;
     if (a.value === this.value) return false;
     this.value = a.value;
     this.display = formatValue(a.value);
     return true;
-  }
-
-  private describe(a: Assumption): void {
-    this.haystack = `${a.key} ${a.label} ${a.group} ${a.shipped.source}`.toLowerCase();
   }
 
   /** "PUE", "Electricity price": the label with a capital. */
@@ -147,6 +137,11 @@ observe(
   "readonly",
   "problem",
 );
+
+/** What the pane's search box looks in for an assumption: its key, label, group and source, in lower case. */
+export function haystackOf(a: Assumption): string {
+  return `${a.key} ${a.label} ${a.group} ${a.shipped.source}`.toLowerCase();
+}
 
 /**
  * A number for reading (not editing): grouped thousands, at most 6 decimals, an exponent past

@@ -1,7 +1,8 @@
 /**
  * The collapsible groups of the pane (Accelerators, Cloud rates, Facility, Methods...), each
  * with its count, as a list of rows or a compact table. A group renders its rows only while
- * open, so the first screen builds a handful of elements, not hundreds.
+ * open, and creates the models of its cells only then (the key drivers create their own), so
+ * the first screen builds a handful of elements and models, not hundreds.
  */
 import type { CellModel } from "./cells";
 import type { GroupLayout, TableColumn } from "./layout";
@@ -52,25 +53,39 @@ export class GroupModel {
   declare shownCount: number;
   declare changedCount: number;
   declare filtering: boolean;
-  /** List groups: the cells passing the search and filter (an observable array, changed in place). */
+  /**
+   * List groups: the cells passing the search and filter (an observable array, changed in
+   * place), filled while the group is open: a closed group creates no cell models.
+   */
   readonly shown: CellModel[] = [];
   /** Open before a search opened it, restored when the search is cleared. */
   openBeforeSearch: boolean | undefined;
   private tableModel: TableModel | undefined;
-  /** The last filter applied, to apply to a table built later. */
-  private visible: (cell: CellModel) => boolean = () => true;
+  /** The last filter applied (a key passes or not), to apply to a table built later. */
+  private visible: (key: string) => boolean = () => true;
+  /** The keys passing the last filter, in book order. */
+  private shownKeys: readonly string[];
 
   constructor(
     readonly name: string,
-    readonly cells: readonly CellModel[],
+    /** The group's assumption keys, in book order. */
+    readonly keys: readonly string[],
+    /** The pane's one CellModel of a key (created on first use). */
+    private readonly cellOf: (key: string) => CellModel,
     /** Builds the group's table (groups shown as tables), when first needed: a closed group needs none. */
     private readonly buildTable: (() => TableModel) | undefined,
   ) {
+    this.shownKeys = keys;
     this.open = false;
-    this.shownCount = cells.length;
+    this.shownCount = keys.length;
     this.changedCount = 0;
     this.filtering = false;
     this.openBeforeSearch = undefined;
+  }
+
+  /** Every cell of the group (creates the ones not created yet). */
+  get cells(): CellModel[] {
+    return this.keys.map(this.cellOf);
   }
 
   get isTable(): boolean {
@@ -81,16 +96,13 @@ export class GroupModel {
   get table(): TableModel | undefined {
     if (!this.tableModel && this.buildTable) {
       this.tableModel = this.buildTable();
-      syncArray(
-        this.tableModel.shown,
-        this.tableModel.rows.filter((r) => r.cells.some(this.visible)),
-      );
+      this.syncTable();
     }
     return this.tableModel;
   }
 
   get total(): number {
-    return this.cells.length;
+    return this.keys.length;
   }
 
   /** "97", or "3 of 97" while a search or filter hides some. */
@@ -112,31 +124,45 @@ export class GroupModel {
     if (this.tableModel?.rows.some((r) => r.slots.includes(cell))) this.tableModel.focused = cell;
   }
 
-  /** Applies the search and filter: `visible(cell)` says whether a cell passes. */
-  filter(visible: (cell: CellModel) => boolean, filtering: boolean): void {
+  /**
+   * Applies the search and filter: `visible(key)` says whether a key passes, `changed(key)`
+   * whether it is overridden in the active scenario (the count beside the group's name).
+   */
+  filter(visible: (key: string) => boolean, changed: (key: string) => boolean, filtering: boolean): void {
     this.visible = visible;
     this.filtering = filtering;
-    this.changedCount = this.cells.filter((c) => c.changed).length;
-    const cells = this.cells.filter(visible);
-    this.shownCount = cells.length;
-    if (this.tableModel) {
+    this.changedCount = this.keys.filter(changed).length;
+    this.shownKeys = this.keys.filter(visible);
+    this.shownCount = this.shownKeys.length;
+    this.syncTable();
+    this.syncShown();
+  }
+
+  /** FAST calls this when `open` changes: opening a list group creates the rows it shows. */
+  openChanged(): void {
+    this.syncShown();
+  }
+
+  private syncShown(): void {
+    if (this.open && !this.buildTable) syncArray(this.shown, this.shownKeys.map(this.cellOf));
+  }
+
+  private syncTable(): void {
+    if (this.tableModel)
       syncArray(
         this.tableModel.shown,
-        this.tableModel.rows.filter((r) => r.cells.some(visible)),
+        this.tableModel.rows.filter((r) => r.cells.some((c) => this.visible(c.key))),
       );
-    } else if (!this.buildTable) {
-      syncArray(this.shown, cells);
-    }
   }
 }
 observe(GroupModel, "open", "shownCount", "changedCount", "filtering");
 
 /** Builds a group's model over the pane's cells (one CellModel per key, shared). */
 export function groupModel(layout: GroupLayout, cellOf: (key: string) => CellModel): GroupModel {
-  const cells = layout.assumptions.map((a) => cellOf(a.key));
-  if (!layout.table) return new GroupModel(layout.name, cells, undefined);
+  const keys = layout.assumptions.map((a) => a.key);
+  if (!layout.table) return new GroupModel(layout.name, keys, cellOf, undefined);
   const table = layout.table;
-  return new GroupModel(layout.name, cells, () => {
+  return new GroupModel(layout.name, keys, cellOf, () => {
     const rows = table().rows.map(
       (r) =>
         new TableRowModel(

@@ -3,14 +3,15 @@
  * the store, keeps only view state of its own (search, filter, open groups, text typed and not
  * saved), and turns the user's actions into store calls.
  *
- * On every store change `sync()` updates the existing models in place: one CellModel per key,
- * one GroupModel per group, arrays changed by splices. Nothing is rebuilt, so an input keeps
+ * On every store change `sync()` updates the existing models in place: one CellModel per key
+ * (created when first shown: the key drivers and the rows of an open group, see `cellOf`), one
+ * GroupModel per group, arrays changed by splices. Nothing is rebuilt, so an input keeps
  * its focus, caret and typed text whatever the store does (the reason for this design:
  * issue 14, "typing pue into search leaves e").
  */
-import { LATEST_EDITION, bookFor, type PriceBook } from "../pricing";
+import { LATEST_EDITION, bookFor, type Assumption, type PriceBook } from "../pricing";
 import { messageOf, type AssumptionStore, type EditionChange, type StoreState } from "../store/store";
-import { CellModel, formatNumber, type CellOwner } from "./cells";
+import { CellModel, formatNumber, haystackOf, type CellOwner } from "./cells";
 import { loadNotes } from "../pricing/book/notes";
 import { countsText, groupChanges, type ChangeGroup } from "./edition";
 import { groupModel, type GroupModel } from "./groups";
@@ -22,6 +23,17 @@ import { saveText, type FileState, type Location, type SaveText } from "./saveIn
 import { NO_USAGE, mergeUsage, usageFromCells, usageFromEdits } from "./usage";
 import { parseAssumptionInput } from "./validate";
 import type { InsertResult } from "./workbook";
+
+/** What a cell model is brought up to date from (PaneModel.sync keeps it). */
+interface CellView {
+  readonly book: PriceBook;
+  /** The base scenario's book while another scenario is active. */
+  readonly base: PriceBook | undefined;
+  /** The active scenario's overrides. */
+  readonly overrides: StoreState["doc"]["scenarios"][string];
+  /** A problem found in the workbook, by key. */
+  readonly problemOf: ReadonlyMap<string, string>;
+}
 
 /** A cell of the workbook the store could not use (issue 9: listed with its address). */
 export interface StoreProblem {
@@ -127,8 +139,8 @@ export class PaneModel implements CellOwner {
   declare changedOnly: boolean;
   declare active: string;
   declare edition: string;
-  /** The edition's notes on its figures: a chunk loaded after the first screen (./cells meta). */
-  declare notes: Readonly<Record<string, string>>;
+  /** The loaded notes of the edition in force (see `notes`). */
+  declare loadedNotes: Readonly<Record<string, string>>;
   declare writable: boolean;
   declare canUndo: boolean;
   declare undoLabel: string;
@@ -153,9 +165,14 @@ export class PaneModel implements CellOwner {
   /** The Insert tab: model sheet and sensitivity grid. */
   readonly insert: InsertModel;
 
+  /** The cell models created so far, by key (see `cellOf`). */
   private readonly cells = new Map<string, CellModel>();
+  /** The store's state as of the last `sync`, which a cell created later starts from. */
+  private view!: CellView;
   private readonly driverModels = new Map<string, DriverModel>();
   private layoutId = "";
+  /** The edition whose notes were asked for. */
+  private notesFor = "";
   private changesId = "";
   private cellUsage: Usage = NO_USAGE;
   private fileTimer: ReturnType<typeof setTimeout> | undefined;
@@ -170,7 +187,7 @@ export class PaneModel implements CellOwner {
     this.changedOnly = false;
     this.active = "base";
     this.edition = "";
-    this.notes = {};
+    this.loadedNotes = {};
     this.writable = true;
     this.canUndo = false;
     this.undoLabel = "";
@@ -201,15 +218,23 @@ export class PaneModel implements CellOwner {
     (store.subscribe as Subscribe).call(store, () => this.sync(), { readErrors: true });
   }
 
-  /** Shows an edition's notes once their chunk has loaded (the figures show at once without them). */
-  private loadNotes(edition: string): void {
-    this.notes = {};
-    loadNotes(edition).then(
-      (notes) => {
-        if (this.edition === edition) this.notes = notes;
-      },
-      () => undefined, // notes are footnotes: the pane works without them
-    );
+  /**
+   * The edition's notes on its figures (./cells meta): a chunk of their own, loaded when a
+   * figure's source line is first shown (a focused key driver, an open group), not for the first
+   * screen; empty until it has loaded (the figures show at once without their notes).
+   */
+  get notes(): Readonly<Record<string, string>> {
+    const edition = this.edition;
+    if (this.notesFor !== edition) {
+      this.notesFor = edition;
+      loadNotes(edition).then(
+        (notes) => {
+          if (this.edition === edition) this.loadedNotes = notes;
+        },
+        () => undefined, // notes are footnotes: the pane works without them
+      );
+    }
+    return this.loadedNotes;
   }
 
   /** Reads the workbook's cells for the chips it prices (once, after the first screen). */
@@ -284,7 +309,7 @@ export class PaneModel implements CellOwner {
       return;
     }
     this.active = doc.activeScenario;
-    if (this.edition !== doc.bookVersion) this.loadNotes(doc.bookVersion);
+    if (this.edition !== doc.bookVersion) this.loadedNotes = {};
     this.edition = doc.bookVersion;
     this.writable = this.store.writable;
     this.syncUndo();
@@ -295,30 +320,57 @@ export class PaneModel implements CellOwner {
     this.problems = state.problems ?? [];
     syncArray(this.scenarios, this.store.scenarios());
 
-    const overrides = doc.scenarios[doc.activeScenario] ?? {};
     const problemOf = new Map<string, string>();
     for (const p of this.problems) if (p.key) problemOf.set(p.key, `${p.address}: ${p.message}`);
-    for (const a of book.assumptions.values()) {
-      let cell = this.cells.get(a.key);
-      if (!cell) this.cells.set(a.key, (cell = new CellModel(a.key, this, a)));
-      const moved = cell.update(a);
-      if (moved && cell.draft !== undefined && cell.savingText === undefined && !this.means(cell, a.value)) {
-        cell.remote = `The workbook now has ${formatNumber(a.value)} (changed while you typed): Enter saves your text, Escape takes ${formatNumber(a.value)}.`;
-      }
-      const entry = Object.hasOwn(overrides, a.key) ? overrides[a.key] : undefined;
-      cell.changed = entry !== undefined;
-      cell.changedAt = entry?.changedAt ?? "";
-      cell.readonly = !this.writable;
-      cell.problem = problemOf.get(a.key) ?? "";
-      const b = base?.assumptions.get(a.key)?.value;
-      cell.base = base ? formatNumber(b) : "";
-      cell.differsFromBase = base !== undefined && b !== a.value;
+    this.view = { book, base, overrides: doc.scenarios[doc.activeScenario] ?? {}, problemOf };
+    // Only the cells created so far (shown once, or typed into); the others start from `view`.
+    for (const cell of this.cells.values()) {
+      const a = book.assumptions.get(cell.key);
+      if (a) this.refresh(cell, a);
     }
     this.syncLayout(book);
     this.syncDrivers(book);
     this.applyFilter();
     this.syncEdition(book);
     this.scheduleFileRefresh();
+  }
+
+  /**
+   * The one model of `key` (a key of the book in force), created on first use: the pane makes
+   * the cells it shows (key drivers, open groups), not one per assumption.
+   */
+  cellOf(key: string): CellModel {
+    let cell = this.cells.get(key);
+    if (!cell) {
+      const a = this.view.book.assumptions.get(key);
+      if (!a) throw new Error(`No assumption ${key} in price book ${this.view.book.version}.`);
+      this.cells.set(key, (cell = new CellModel(key, this, a)));
+      this.refresh(cell, a);
+    }
+    return cell;
+  }
+
+  /** Brings `cell` up to date with the store's state (`view`) and the assumption in force `a`. */
+  private refresh(cell: CellModel, a: Assumption): void {
+    const { overrides, base, problemOf } = this.view;
+    const moved = cell.update(a);
+    if (moved && cell.draft !== undefined && cell.savingText === undefined && !this.means(cell, a.value)) {
+      cell.remote = `The workbook now has ${formatNumber(a.value)} (changed while you typed): Enter saves your text, Escape takes ${formatNumber(a.value)}.`;
+    }
+    const entry = Object.hasOwn(overrides, a.key) ? overrides[a.key] : undefined;
+    cell.changed = entry !== undefined;
+    cell.changedAt = entry?.changedAt ?? "";
+    cell.readonly = !this.writable;
+    cell.problem = problemOf.get(a.key) ?? "";
+    const b = base?.assumptions.get(a.key)?.value;
+    cell.base = base ? formatNumber(b) : "";
+    cell.differsFromBase = base !== undefined && b !== a.value;
+  }
+
+  /** Overridden in the active scenario (differs from the edition's default). */
+  private isChanged(key: string): boolean {
+    const o = this.view.overrides;
+    return Object.hasOwn(o, key) && o[key] !== undefined;
   }
 
   /** The store records an undo step after its save notified us: read again after each action. */
@@ -340,7 +392,7 @@ export class PaneModel implements CellOwner {
     this.layoutId = id;
     const open = new Map(this.groups.map((g) => [g.name, g.open]));
     const groups = groupsOf(book).map((layout) => {
-      const g = groupModel(layout, (key) => this.cells.get(key)!);
+      const g = groupModel(layout, (key) => this.cellOf(key));
       g.open = open.get(g.name) ?? false;
       return g;
     });
@@ -353,7 +405,7 @@ export class PaneModel implements CellOwner {
     const usage = mergeUsage(this.cellUsage, edits);
     const drivers = keyDrivers(book, usage).map((d, i, all) => {
       let m = this.driverModels.get(d.key);
-      const cell = this.cells.get(d.key)!;
+      const cell = this.cellOf(d.key);
       if (!m) this.driverModels.set(d.key, (m = new DriverModel(cell, d.label, d.heading)));
       m.label = d.label;
       m.heading = d.heading;
@@ -374,8 +426,15 @@ export class PaneModel implements CellOwner {
   /** Applies the search box and "Changed from defaults" to every group. */
   applyFilter(): void {
     const needle = this.search.trim().toLowerCase();
-    const visible = (c: CellModel) => (!needle || c.haystack.includes(needle)) && (!this.changedOnly || c.pending);
-    for (const g of this.groups) g.filter(visible, this.filtering);
+    const changed = (key: string) => this.isChanged(key);
+    // Worth listing under "Changed from defaults": overridden, or a cell holding unsaved text.
+    const pending = (key: string) => changed(key) || (this.cells.get(key)?.pending ?? false);
+    const haystack = (key: string) => {
+      const a = this.view.book.assumptions.get(key);
+      return a ? haystackOf(a) : key;
+    };
+    const visible = (key: string) => (!needle || haystack(key).includes(needle)) && (!this.changedOnly || pending(key));
+    for (const g of this.groups) g.filter(visible, changed, this.filtering);
   }
 
   private syncEdition(book: PriceBook): void {
@@ -617,7 +676,7 @@ observe(
   "changedOnly",
   "active",
   "edition",
-  "notes",
+  "loadedNotes",
   "writable",
   "canUndo",
   "undoLabel",

@@ -84,47 +84,53 @@ function cellInput<T>(place: string, cell: Of<T>, labelled: boolean) {
   `;
 }
 
-/** Lines under a field: why it was refused, a co-author's value, a problem of its cell. */
+/**
+ * Lines under a field, each made only while it has something to say (most fields never do, and
+ * the first screen stays small): why the text was refused, a co-author's value, a problem the
+ * store found in the cell.
+ */
 function cellNotes<T>(place: string, cell: Of<T>) {
   return html<T>`
-    <div
-      class="message"
-      id="${oneTime((x: T) => `${cell(x).domId(place)}-msg`)}"
-      role="${(x) => (cell(x).invalid ? "alert" : null)}"
-      ?hidden="${(x) => !cell(x).invalid}"
-    >
-      ${(x) => cell(x).message}
-    </div>
-    <div class="remote" ?hidden="${(x) => cell(x).remote === ""}">${(x) => cell(x).remote}</div>
-    <div class="problem" ?hidden="${(x) => cell(x).problem === ""}">${(x) => cell(x).problem}</div>
+    ${when(
+      (x) => cell(x).invalid,
+      html<T>`<div class="message" id="${(x) => `${cell(x).domId(place)}-msg`}" role="alert">
+        ${(x) => cell(x).message}
+      </div>`,
+    )}
+    ${when((x) => cell(x).remote !== "", html<T>`<div class="remote">${(x) => cell(x).remote}</div>`)}
+    ${when((x) => cell(x).problem !== "", html<T>`<div class="problem">${(x) => cell(x).problem}</div>`)}
   `;
 }
 
-/** Reset, shown while the value differs from the default. */
+/** Reset, made while the value differs from the default. */
 function resetButton<T>(cell: Of<T>) {
   return html<T>`
-    <button
-      type="button"
-      class="btn subtle small"
-      data-reset="${(x) => cell(x).key}"
-      aria-label="${(x) => `Reset ${cell(x).label} to the default`}"
-      ?hidden="${(x) => !cell(x).changed}"
-      ?disabled="${(x) => cell(x).readonly}"
-      @click="${(x) => cell(x).owner.resetCell(cell(x))}"
-    >
-      Reset
-    </button>
+    ${when(
+      (x) => cell(x).changed,
+      html<T>`<button
+        type="button"
+        class="btn subtle small"
+        data-reset="${(x) => cell(x).key}"
+        aria-label="${(x) => `Reset ${cell(x).label} to the default`}"
+        ?disabled="${(x) => cell(x).readonly}"
+        @click="${(x) => cell(x).owner.resetCell(cell(x))}"
+      >
+        Reset
+      </button>`,
+    )}
   `;
 }
 
-/** Base's value, shown while another scenario is active ("base 1.25", or "1.25" under a "base" column). */
+/** Base's value, made while another scenario is active ("base 1.25", or "1.25" under a "base" column). */
 function baseValue<T>(cell: Of<T>, prefix = "base ") {
-  return html<T>`<span
-    class="base${(x) => (cell(x).differsFromBase ? " differs" : "")}"
-    title="The base scenario's value"
-    ?hidden="${(x) => cell(x).base === ""}"
-    >${(x) => prefix + cell(x).base}</span
-  >`;
+  return html<T>`
+    ${when(
+      (x) => cell(x).base !== "",
+      html<T>`<span class="base${(x) => (cell(x).differsFromBase ? " differs" : "")}" title="The base scenario's value"
+        >${(x) => prefix + cell(x).base}</span
+      >`,
+    )}
+  `;
 }
 
 const self: Of<CellModel> = (x) => x;
@@ -134,7 +140,7 @@ const self: Of<CellModel> = (x) => x;
 const ofDriver: Of<DriverModel> = (x) => x.cell;
 
 const driverRow = html<DriverModel>`
-  <h3 class="driver-heading" ?hidden="${(x) => !x.first}">${(x) => x.heading}</h3>
+  ${when((x) => x.first, html<DriverModel>`<h3 class="driver-heading">${(x) => x.heading}</h3>`)}
   <div class="driver${(x) => (x.cell.changed ? " changed" : "")}" data-row="${(x) => x.cell.key}">
     <label class="driver-label" for="${(x) => x.cell.domId("drv")}">
       ${(x) => x.label}
@@ -145,7 +151,7 @@ const driverRow = html<DriverModel>`
     ${baseValue(ofDriver, "")}
     <div class="driver-notes">
       ${cellNotes("drv", ofDriver)}
-      <div class="meta" ?hidden="${(x) => !x.selected}">${(x) => x.cell.meta}</div>
+      ${when((x) => x.selected, html<DriverModel>`<div class="meta">${(x) => x.cell.meta}</div>`)}
     </div>
   </div>
 `;
@@ -883,3 +889,11 @@ export const paneTemplate = html<PaneModel>`
     ${when((x) => x.tab === "insert" || ins(x).sheetMessage !== "" || grid(x).state !== "idle", insertPanel)}
   </section>
 `;
+
+/**
+ * The templates of the first screen, compiled (their markup parsed and its bindings found, once
+ * per page) while the page waits for Office and the workbook, rather than when the pane is shown.
+ */
+export function compileFirstScreen(): void {
+  for (const t of [paneTemplate, driverRow, group, scenarioOption]) t.compile();
+}

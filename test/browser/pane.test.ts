@@ -155,6 +155,18 @@ describe("the first screen", () => {
     // Nothing of a closed group is built: the first screen is small.
     expect(await page.locator("#groups input").count()).toBe(0);
     expect(await page.locator("input.num").count()).toBe(keys.length);
+    // Nor a driver's lines with nothing to say (a refusal, a co-author's value, Reset, a source).
+    expect(await page.locator("#drivers :is(.message, .remote, .problem, .meta, [data-reset], .base)").count()).toBe(0);
+    // The figures' notes, a chunk of their own, load when a source line is first shown.
+    const notesLoaded = () =>
+      page.evaluate(() => performance.getEntriesByType("resource").some((e) => /\/notes-[^/]*\.js$/.test(e.name)));
+    expect(await notesLoaded()).toBe(false);
+    await driver(page, "facility.pue").click();
+    await expect
+      .poll(() => page.locator('#drivers [data-row="facility.pue"] .meta').textContent())
+      .toMatch(/^Default 1\.25 ratio · .* · as of /);
+    await expect.poll(notesLoaded).toBe(true);
+    await page.locator("#search").click(); // leave the field as it was
   });
 
   it("shows the accelerators as a table: a row per chip, a column per figure", async () => {
@@ -568,6 +580,52 @@ describe.skipIf(!("showSheet" in AssumptionStore.prototype))("the assumptions sh
     await page.locator('[data-control="show-sheet"]').click();
     await expect.poll(() => page.locator("#status").textContent()).toBe("The assumptions sheet is shown.");
     await screenshot(page, "taskpane-problems.png");
+    await page.context().close();
+  });
+});
+
+// The first screen builds the key drivers and the groups' headers only: a group's rows (and the
+// models behind them) are made when it is opened, and behave as every other row.
+describe("a collapsed group builds its rows when opened", () => {
+  it("makes a list group's rows on opening: editable key by key, unsaved text kept through a co-author's save", async () => {
+    const page = await suite.open();
+    const facility = groupsOf(bookFor(new Map(), FOUNDING_EDITION)).find((g) => g.name === "Facility")!;
+    expect(await page.locator("#group-facility .row").count()).toBe(0);
+    await page.locator("#group-facility > summary").click();
+    const keys = await page
+      .locator("#group-facility input.num")
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).dataset.key));
+    expect(keys).toEqual(facility.assumptions.map((a) => a.key));
+    expect(keys.length).toBe(8);
+    // A row that is also a key driver shares its model: what is saved in the row shows in the driver.
+    await enter(row(page, "facility.pue"), "1.3");
+    await expect.poll(() => priceOf(page, "facility.pue")).toBe(1.3);
+    await expect.poll(() => driver(page, "facility.pue").inputValue()).toBe("1.3");
+    const colocation = row(page, "facility.colocation");
+    expect(await colocation.inputValue()).toBe("175");
+    await typeInto(colocation, "180");
+    await coAuthorSets(page, "facility.operations", 0.08);
+    await expect.poll(() => row(page, "facility.operations").inputValue()).toBe("0.08");
+    expect(await colocation.inputValue()).toBe("180");
+    expect(await focused(page)).toBe("input#facility.colocation");
+    await page.keyboard.type("0", { delay: KEY_DELAY });
+    expect(await colocation.inputValue()).toBe("1800");
+    await colocation.press("Enter");
+    await expect.poll(() => priceOf(page, "facility.colocation")).toBe(1800);
+    await expect
+      .poll(async () => (await page.locator("#group-facility .changed-count").textContent())?.trim())
+      .toBe("3 changed");
+    await page.context().close();
+  });
+
+  it("a search finds keys of closed groups, opens those groups and shows their rows", async () => {
+    const page = await suite.open();
+    await search(page).click();
+    await page.keyboard.type("coloc", { delay: KEY_DELAY });
+    await expect.poll(() => page.locator("#groups input.num").count()).toBe(1);
+    expect(await row(page, "facility.colocation").inputValue()).toBe("175");
+    expect(await page.locator("#group-facility").getAttribute("open")).not.toBeNull();
+    expect((await page.locator("#group-facility .count").textContent())?.trim()).toBe("1 of 8");
     await page.context().close();
   });
 });

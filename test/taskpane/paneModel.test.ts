@@ -88,6 +88,34 @@ describe("the pane's model", () => {
     expect(findCell(model, "facility.pue")).toBe(pue);
   });
 
+  it("makes a closed group's cell models when it opens, up to date with the store", async () => {
+    const { model, store } = await setup();
+    const facility = model.groups.find((g) => g.name === "Facility")!;
+    expect(facility.shown).toEqual([]); // closed: no rows, no models
+    expect(facility.countText).toBe("8");
+    await store.set("facility.colocation", 190);
+    await store.addScenario("bull");
+    await store.activate("bull");
+    await store.set("facility.colocation", 200);
+    expect(facility.changedCount).toBe(1);
+    facility.open = true;
+    expect(facility.shown.map((c) => c.key)).toEqual(facility.keys);
+    const colocation = facility.shown.find((c) => c.key === "facility.colocation")!;
+    expect(colocation.value).toBe(200);
+    expect(colocation.changed).toBe(true);
+    expect(colocation.base).toBe("190");
+    expect(colocation.differsFromBase).toBe(true);
+    // A key driver's model is the row's model: one draft per key.
+    const pue = model.drivers.find((d) => d.cell.key === "facility.pue")!.cell;
+    expect(facility.shown.find((c) => c.key === "facility.pue")).toBe(pue);
+    // A search filters a closed group by key, label and source without making its models.
+    const methods = model.groups.find((g) => g.name === "Methods")!;
+    model.setSearch("goodput");
+    expect(methods.countText).toBe("1 of 10");
+    expect(methods.open).toBe(true);
+    expect(methods.shown.map((c) => c.key)).toEqual(["method.goodput"]);
+  });
+
   it("keeps typed text through a co-author's save of another key and of the same key", async () => {
     const { model, cell, coAuthor } = await setup();
     const pue = cell("facility.pue");

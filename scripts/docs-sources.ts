@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { EDITIONS, PriceBook, SHIPPED_EDITIONS, loadEditions, type Assumption } from "../src/pricing";
+import { EDITIONS, PriceBook, shippedEditions, loadEditions, type Assumption } from "../src/pricing";
 import { EDITION_NOTES, loadAllNotes } from "../src/pricing/book/notes";
 import { SRC as SRC_2023_10_1 } from "../src/pricing/book/editions/2023.10-1/sources";
 import { SRC as SRC_2026_11_1 } from "../src/pricing/book/editions/2026.11-1/sources";
@@ -284,7 +284,7 @@ function compactKeys(keys: readonly string[]): string {
 }
 
 function renderEdition(edition: string): string[] {
-  const entry = SHIPPED_EDITIONS.find((e) => e.data.version === edition);
+  const entry = shippedEditions().find((e) => e.data.version === edition);
   const data = EDITIONS.get(edition);
   const table = SOURCE_TABLES[edition];
   if (!entry || !data || !table) throw new Error(`docs-sources: no data or source table for edition ${edition}`);
@@ -380,7 +380,9 @@ function renderEdition(edition: string): string[] {
 
 /** The whole document, newest edition first. */
 export function renderSourcesDoc(): string {
-  const editions = SHIPPED_EDITIONS.map((e) => e.data.version).reverse();
+  const editions = shippedEditions()
+    .map((e) => e.data.version)
+    .reverse();
   const lines = [
     "# Price book sources",
     "",

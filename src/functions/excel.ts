@@ -31,10 +31,14 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
 
 const tooLarge = () => new PricingError("num", "The result is too large to represent.");
 
-/** Runs a scalar computation: its finite number, or the Excel error saying why not. */
-export function cellValue(compute: () => number): number | CustomFunctions.Error {
+/** Runs a scalar computation, `compute(context, ...values)`: its finite number, or the Excel error saying why not. */
+export function cellValue<C>(
+  compute: (context: C, ...values: unknown[]) => number,
+  context: C,
+  values: readonly unknown[],
+): number | CustomFunctions.Error {
   try {
-    const value = compute();
+    const value = compute(context, ...values);
     return Number.isFinite(value) ? value : toExcelError(tooLarge());
   } catch (error) {
     return toExcelError(error);

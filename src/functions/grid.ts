@@ -1,5 +1,5 @@
 import { PricingError, invalid } from "../pricing";
-import { cellValue, type CellResult } from "./excel";
+import { cellValue, toExcelError, type CellResult } from "./excel";
 
 /**
  * Sensitivity grids the Excel way: a scalar function given ranges or arrays computes once per
@@ -45,12 +45,18 @@ function elementAt(arg: unknown, shape: Shape, r: number, c: number): unknown {
 }
 
 /**
- * Runs `compute` for every element of the arguments' broadcast and returns the grid (1 x 1
- * when every argument is a single value). Each element's error stays in its cell.
+ * A scalar computation of one element of the broadcast: a context (a live cell's price book),
+ * then one value per argument. Passing the context, not capturing it, spares a closure per call.
  */
-export function broadcast(args: readonly unknown[], compute: (...values: unknown[]) => number): Grid {
+export type Element<C> = (context: C, ...values: unknown[]) => number;
+
+/**
+ * Runs `compute(context, ...values)` for every element of the arguments' broadcast and returns
+ * the grid (1 x 1 when every argument is a single value). Each element's error stays in its cell.
+ */
+export function broadcast<C>(args: readonly unknown[], compute: Element<C>, context: C): Grid {
   // Most cells pass single values: no shapes to work out (a 1 x 1 range is a single value too).
-  if (!args.some(isArray)) return [[cellValue(() => compute(...args))]];
+  if (!args.some(isArray)) return [[cellValue(compute, context, args)]];
   const shapes = args.map(shapeOf);
   let rows = 1;
   let cols = 1;
@@ -59,17 +65,25 @@ export function broadcast(args: readonly unknown[], compute: (...values: unknown
     if (s.cols > 1) cols = Math.max(cols, s.cols);
   }
   if (rows === 1 && cols === 1) {
-    const values = args.map((a, i) => elementAt(a, shapes[i]!, 0, 0));
-    return [[cellValue(() => compute(...values))]];
-  }
-  if (rows * cols > MAX_GRID_CELLS) {
     return [
       [
-        cellValue(() => {
-          throw invalid(
-            `The arguments' ranges make a grid of ${rows.toLocaleString("en-US")} x ${cols.toLocaleString("en-US")} cells; at most ${MAX_GRID_CELLS.toLocaleString("en-US")}. Use smaller ranges.`,
-          );
-        }),
+        cellValue(
+          compute,
+          context,
+          args.map((a, i) => elementAt(a, shapes[i]!, 0, 0)),
+        ),
+      ],
+    ];
+  }
+  if (rows * cols > MAX_GRID_CELLS) {
+    const size = `${rows.toLocaleString("en-US")} x ${cols.toLocaleString("en-US")}`;
+    return [
+      [
+        toExcelError(
+          invalid(
+            `The arguments' ranges make a grid of ${size} cells; at most ${MAX_GRID_CELLS.toLocaleString("en-US")}. Use smaller ranges.`,
+          ),
+        ),
       ],
     ];
   }
@@ -79,12 +93,9 @@ export function broadcast(args: readonly unknown[], compute: (...values: unknown
     for (let c = 0; c < cols; c++) {
       const values = args.map((a, i) => elementAt(a, shapes[i]!, r, c));
       line.push(
-        cellValue(() => {
-          if (values.includes(MISSING)) {
-            throw new PricingError("na", "No value here: the argument ranges differ in size.");
-          }
-          return compute(...values);
-        }),
+        values.includes(MISSING)
+          ? toExcelError(new PricingError("na", "No value here: the argument ranges differ in size."))
+          : cellValue(compute, context, values),
       );
     }
     grid.push(line);

@@ -2,7 +2,7 @@ import type { PriceBook } from "../pricing";
 import type { AssumptionStore } from "../store/store";
 import { assumptionStore } from "../store/instance";
 import { excelResult, sameResult, toExcelError, type CellResult } from "./excel";
-import { broadcast } from "./grid";
+import { broadcast, type Element as GridElement } from "./grid";
 import * as P from "./params";
 
 /** The streaming invocation Excel passes last to every GPU.* function that reads the price book. */
@@ -16,7 +16,7 @@ type Table = (book: PriceBook) => CellResult[][];
  * price book in force, then one value per argument as Excel passed it. Adapters declare it
  * once, at module level, so that an open cell keeps its arguments and no closure of its own.
  */
-export type Element = (book: PriceBook, ...values: unknown[]) => number;
+type Element = GridElement<PriceBook>;
 
 /**
  * One open cell of a GPU.* function that reads the price book: what it needs to compute again
@@ -40,18 +40,13 @@ class LiveCell {
     private readonly compute: Element | Table,
   ) {}
 
-  private grid(book: PriceBook): CellResult[][] {
-    if (!this.args) return (this.compute as Table)(book);
-    const element = this.compute as Element;
-    return broadcast(this.args, (...values) => element(book, ...values));
-  }
-
   /** Computes with the price book in force and sends the result to Excel if it changed. */
   push(): void {
     let grid: CellResult[][];
     try {
       const s = P.scenario(this.scenario);
-      grid = this.grid(this.open.store.book(s.name, s.overrides));
+      const book = this.open.store.book(s.name, s.overrides);
+      grid = this.args ? broadcast(this.args, this.compute as Element, book) : (this.compute as Table)(book);
     } catch (error) {
       grid = [[toExcelError(error)]];
     }
@@ -68,7 +63,7 @@ class LiveCell {
   start(): void {
     if (this.cancelled) return;
     this.push();
-    this.open.add(this);
+    this.open.cells.push(this);
   }
 
   cancel(): void {
@@ -85,15 +80,11 @@ class LiveCell {
  * is compacted once half of it is closed (cheaper than a set's hashing for thousands of cells).
  */
 class OpenCells {
-  private cells: LiveCell[] = [];
+  cells: LiveCell[] = [];
   private closedCount = 0;
 
   constructor(readonly store: AssumptionStore) {
     store.subscribe(() => this.update());
-  }
-
-  add(cell: LiveCell): void {
-    this.cells.push(cell);
   }
 
   /** Counts a cell closed; compacts the array when half of it is. */
@@ -118,13 +109,11 @@ class OpenCells {
 }
 
 const openCellsOf = new WeakMap<AssumptionStore, OpenCells>();
-let lastOpen: OpenCells | undefined;
 
 function openCells(store: AssumptionStore): OpenCells {
-  if (lastOpen?.store === store) return lastOpen;
   let open = openCellsOf.get(store);
   if (!open) openCellsOf.set(store, (open = new OpenCells(store)));
-  return (lastOpen = open);
+  return open;
 }
 
 /**

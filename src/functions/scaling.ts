@@ -16,6 +16,6 @@ import * as P from "./params";
 export function scaleGain(cost_reduction: any[][], law: any[][], scenario: any[][]): any[][] {
   void scenario;
   return plain(
-    broadcast([cost_reduction, law], (costReduction, law) => gain(P.costReduction(costReduction), P.law(law))),
+    broadcast([cost_reduction, law], (_, costReduction, law) => gain(P.costReduction(costReduction), P.law(law)), null),
   );
 }

@@ -41,7 +41,9 @@ function run(
  */
 export function trainFlops(params: any[][], tokens: any[][], scenario: any[][]): any[][] {
   void scenario;
-  return plain(broadcast([params, tokens], (params, tokens) => trainFlopsOf(P.params(params), P.tokens(tokens))));
+  return plain(
+    broadcast([params, tokens], (_, params, tokens) => trainFlopsOf(P.params(params), P.tokens(tokens)), null),
+  );
 }
 
 /**

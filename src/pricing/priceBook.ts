@@ -158,7 +158,9 @@ export class PriceBook {
     overrides: Overrides = new Map(),
     base?: PriceBook,
   ) {
-    const wanted = canonicalKeys(overrides);
+    const wanted = new Map<string, number>();
+    for (const [k, v] of overrides) wanted.set(canonical(k), v);
+    // A full build crosses off each override it uses (the rest are unknown keys); a patch checks its keys below.
     const read = new Reader(wanted, base);
     let parts: Parts;
     if (base) {
@@ -289,14 +291,6 @@ export class PriceBook {
     if (found) return found;
     throw notAvailable(`Unknown key ${quote(key)}. Closest: ${listOf(closest(key, this.assumptions.keys()))}.`);
   }
-}
-
-/** `overrides` keyed as the book keys them (`canonical`): the map itself when it already is (a cell's range usually is). */
-function canonicalKeys(overrides: Overrides): ReadonlyMap<string, number> {
-  for (const k of overrides.keys()) {
-    if (canonical(k) !== k) return new Map([...overrides].map(([key, v]) => [canonical(key), v]));
-  }
-  return overrides;
 }
 
 /** provider|gpu, lower case: the key of `PriceBook.instances` (made once per pair). */
@@ -699,16 +693,12 @@ class Reader {
   readonly sections: Map<string, string>;
   section = "";
 
-  /** A full build crosses off each override it uses: the rest are unknown keys. (A patch checks its keys first.) */
-  private readonly unused: Map<string, number> | undefined;
-
   constructor(
-    private readonly overrides: ReadonlyMap<string, number>,
+    private readonly overrides: Map<string, number>,
     private readonly base?: PriceBook,
   ) {
     this.assumptions = base ? new OverlayMap(base.assumptions) : new Map();
     this.sections = base ? NO_SECTIONS : new Map();
-    this.unused = base ? undefined : new Map(overrides);
   }
 
   value(key: string, shipped: Figure, group: AssumptionGroup, label: string, bounds: Bounds): number {
@@ -724,8 +714,8 @@ class Reader {
     const problem = boundsProblem(override, bounds);
     if (problem) throw invalid(`Assumption ${quote(key)} ${problem} (${shipped.unit}); got ${override}.`);
     this.assumptions.set(key, { key, group, label, value: override, shipped, bounds });
-    if (this.unused) {
-      this.unused.delete(key);
+    if (!this.base) {
+      this.overrides.delete(key);
       this.sections.set(key, this.section);
     }
     return override;
@@ -733,7 +723,7 @@ class Reader {
 
   rejectUnused(): void {
     const known = this.base?.assumptions ?? this.assumptions;
-    for (const key of (this.unused ?? this.overrides).keys()) {
+    for (const key of this.overrides.keys()) {
       if (known.has(key)) continue;
       throw notAvailable(`Unknown assumption ${quote(key)}. Closest: ${listOf(closest(key, known.keys()))}.`);
     }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { OUTPUT, SOURCE_TABLES, renderSourcesDoc } from "../../scripts/docs-sources";
-import { SHIPPED_EDITIONS } from "../../src/pricing";
+import { shippedEditions } from "../../src/pricing";
 
 describe("docs/sources.md", () => {
   it("is what scripts/docs-sources.ts renders (run `npx tsx scripts/docs-sources.ts` after changing a price book)", () => {
@@ -11,7 +11,7 @@ describe("docs/sources.md", () => {
 
   it("covers every shipped edition with its table of sources", () => {
     const doc = renderSourcesDoc();
-    for (const { data } of SHIPPED_EDITIONS) {
+    for (const { data } of shippedEditions()) {
       expect(SOURCE_TABLES[data.version], `add ${data.version}'s SRC table to scripts/docs-sources.ts`).toBeDefined();
       expect(doc).toContain(`## Edition ${data.version}`);
     }

@@ -6,7 +6,7 @@
  * - complete: the edition as the engine reads it, with the keys added after it shipped.
  */
 import { createHash } from "node:crypto";
-import { EDITIONS, PriceBook, SHIPPED_EDITIONS, type Figure } from "../../src/pricing";
+import { EDITIONS, PriceBook, shippedEditions, type Figure } from "../../src/pricing";
 import { EDITION_NOTES } from "../../src/pricing/book/notes";
 
 /** JSON with object keys sorted at every level: the same content always hashes the same. */
@@ -22,7 +22,7 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
 /** The edition as authored, with each figure's note put back on it (as 0.1 stored them). */
 function withNotes(edition: string): unknown {
-  const data = SHIPPED_EDITIONS.find((e) => e.data.version === edition)!.data;
+  const data = shippedEditions().find((e) => e.data.version === edition)!.data;
   const notes = EDITION_NOTES.get(edition) ?? {};
   const keyOf = new Map<Figure, string>();
   for (const a of new PriceBook(EDITIONS.get(edition)!).assumptions.values()) keyOf.set(a.shipped, a.key);
@@ -37,7 +37,7 @@ function withNotes(edition: string): unknown {
 /** Both hashes of every shipped edition. */
 export function editionHashes(): Record<string, { shipped: string; complete: string }> {
   return Object.fromEntries(
-    SHIPPED_EDITIONS.map(({ data }) => [
+    shippedEditions().map(({ data }) => [
       data.version,
       { shipped: sha256(canonical(withNotes(data.version))), complete: sha256(canonical(EDITIONS.get(data.version))) },
     ]),

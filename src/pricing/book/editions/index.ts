@@ -56,8 +56,18 @@ export function isEdition(id: string): boolean {
 /** The editions loaded so far, complete with the keys they predate, by id. */
 export const EDITIONS: ReadonlyMap<string, PriceBookData> = new Map();
 
+interface Authored {
+  readonly data: EditionData;
+  readonly later?: LaterKeys;
+}
+
+/** The editions loaded so far as authored, by id. */
+const AUTHORED = new Map<string, Authored>();
+
 /** The editions loaded so far as authored (for content hashes and generated docs), oldest first. */
-export const SHIPPED_EDITIONS: readonly { readonly data: EditionData; readonly later?: LaterKeys }[] = [];
+export function shippedEditions(): Authored[] {
+  return EDITION_IDS.flatMap((id) => AUTHORED.get(id) ?? []);
+}
 
 const loading = new Map<string, Promise<PriceBookData>>();
 
@@ -71,9 +81,7 @@ export function loadEdition(id: string): Promise<PriceBookData> {
       if (data.version !== id) throw new Error(`price book edition ${id} holds ${data.version}`);
       const complete = completed(data, later);
       (EDITIONS as Map<string, PriceBookData>).set(id, complete);
-      const authored = SHIPPED_EDITIONS as { data: EditionData; later?: LaterKeys }[];
-      authored.push(later ? { data, later } : { data });
-      authored.sort((a, b) => EDITION_IDS.indexOf(a.data.version) - EDITION_IDS.indexOf(b.data.version));
+      AUTHORED.set(id, later ? { data, later } : { data });
       return complete;
     });
     loading.set(id, pending);

@@ -64,17 +64,6 @@ export function broadcast<C>(args: readonly unknown[], compute: Element<C>, cont
     if (s.rows > 1) rows = Math.max(rows, s.rows);
     if (s.cols > 1) cols = Math.max(cols, s.cols);
   }
-  if (rows === 1 && cols === 1) {
-    return [
-      [
-        cellValue(
-          compute,
-          context,
-          args.map((a, i) => elementAt(a, shapes[i]!, 0, 0)),
-        ),
-      ],
-    ];
-  }
   if (rows * cols > MAX_GRID_CELLS) {
     const size = `${rows.toLocaleString("en-US")} x ${cols.toLocaleString("en-US")}`;
     return [

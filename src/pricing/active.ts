@@ -17,9 +17,6 @@ export function defaultBook(): PriceBook {
 
 /** A canonical id of a set of overrides: same keys and values in any order and case, same id. */
 export function overridesId(overrides: Overrides): string {
-  if (overrides.size === 1) {
-    for (const [k, v] of overrides) return `${k.trim().toLowerCase()}=${v}`;
-  }
   return [...overrides]
     .map(([k, v]) => `${k.trim().toLowerCase()}=${v}`)
     .sort()
@@ -51,10 +48,38 @@ export function bookFor(overrides: Overrides, edition: string = LATEST_EDITION):
  * and the bound is small: keeping every range's book for its first 256 successors made a cell
  * with its own range cost 8.2 µs against 4.3 µs without (parse and patch included).
  */
-const derived = new WeakMap<PriceBook, { books: Map<string, PriceBook>; seen: Set<string> }>();
+interface Derived {
+  /** Books kept, by overrides id, least recently used first. */
+  readonly books: Map<string, PriceBook>;
+  /**
+   * Ranges seen once. A one-row range (the usual) is its value under its key as typed: no id
+   * to build for a range that will not come again. A longer range is its id, under "".
+   */
+  readonly seen: Map<string, Set<number | string>>;
+  seenCount: number;
+}
+
+const derived = new WeakMap<PriceBook, Derived>();
 export const MAX_DERIVED_PER_BOOK = 256;
-/** Ids of ranges seen once, per base book; forgotten all at once past this many. */
+/** Ranges remembered as seen once, per base book; forgotten all at once past this many. */
 const MAX_SEEN = 4096;
+
+/** Whether `cache` has seen `extra` before; records it if not. */
+function seenBefore(cache: Derived, extra: Overrides): boolean {
+  let key = "";
+  let value: number | string = "";
+  if (extra.size === 1) for ([key, value] of extra);
+  else value = overridesId(extra);
+  if (++cache.seenCount > MAX_SEEN) {
+    cache.seen.clear();
+    cache.seenCount = 1;
+  }
+  let values = cache.seen.get(key);
+  if (!values) cache.seen.set(key, (values = new Set()));
+  if (values.has(value)) return true;
+  values.add(value);
+  return false;
+}
 
 /**
  * `base` with a cell's own overrides on top (`PriceBook.patched`). The thousands of cells that
@@ -66,18 +91,14 @@ const MAX_SEEN = 4096;
 export function derivedBook(base: PriceBook, extra: Overrides): PriceBook {
   if (extra.size === 0) return base;
   let cache = derived.get(base);
-  if (!cache) derived.set(base, (cache = { books: new Map(), seen: new Set() }));
+  if (!cache) derived.set(base, (cache = { books: new Map(), seen: new Map(), seenCount: 0 }));
+  if (!seenBefore(cache, extra)) return base.patched(extra);
   const id = overridesId(extra);
   let book = cache.books.get(id);
   if (book) {
     cache.books.delete(id); // refresh its place: most recently used last
   } else {
     book = base.patched(extra);
-    if (!cache.seen.has(id)) {
-      if (cache.seen.size >= MAX_SEEN) cache.seen.clear();
-      cache.seen.add(id);
-      return book;
-    }
     if (cache.books.size >= MAX_DERIVED_PER_BOOK) cache.books.delete(cache.books.keys().next().value!);
   }
   cache.books.set(id, book);

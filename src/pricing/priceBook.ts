@@ -145,8 +145,6 @@ export class PriceBook {
   readonly providers: readonly string[];
   /** The part of the book each key belongs to (shared by every book of an edition's build). */
   private readonly sections: ReadonlyMap<string, string>;
-  /** For a patched book: the book it was derived from and the overrides added to it. */
-  private readonly root?: { readonly book: PriceBook; readonly extra: ReadonlyMap<string, number> };
 
   /**
    * The shipped figures of `data` with `overrides` (any case) applied; with `base`, the
@@ -158,9 +156,16 @@ export class PriceBook {
     overrides: Overrides = new Map(),
     base?: PriceBook,
   ) {
-    const wanted = new Map<string, number>();
-    for (const [k, v] of overrides) wanted.set(canonical(k), v);
-    // A full build crosses off each override it uses (the rest are unknown keys); a patch checks its keys below.
+    // A full build works on a copy (it crosses off the keys it uses); a patch reads a cell's
+    // range as given when it names keys as the book does, as it usually does.
+    let wanted = overrides as Map<string, number>;
+    for (const k of overrides.keys()) {
+      if (!base || canonical(k) !== k) {
+        wanted = new Map();
+        for (const [k, v] of overrides) wanted.set(canonical(k), v);
+        break;
+      }
+    }
     const read = new Reader(wanted, base);
     let parts: Parts;
     if (base) {
@@ -173,7 +178,6 @@ export class PriceBook {
       parts = rebuild(data, base, affected, read);
       this.assumptions = read.assumptions;
       this.sections = base.sections;
-      this.root = { book: base, extra: wanted };
     } else {
       parts = buildAll(data, read);
       read.rejectUnused();
@@ -213,11 +217,10 @@ export class PriceBook {
   /**
    * This book with `extra` overrides on top (a cell's own override range): only the parts the
    * keys touch are rebuilt, so a derived book costs a few microseconds, not a full build.
-   * Patching a patched book patches its root with both sets of overrides.
+   * A patched book patches in turn: its overlays become the base's.
    */
   patched(extra: Overrides): PriceBook {
     if (extra.size === 0) return this;
-    if (this.root) return this.root.book.patched(new Map([...this.root.extra, ...extra]));
     return new PriceBook(this.data, extra, this);
   }
 

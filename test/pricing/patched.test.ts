@@ -98,11 +98,21 @@ describe("patched price books", () => {
     const base = bookFor(new Map(), edition);
     const first = derivedBook(base, new Map([["facility.pue", 1.2]]));
     expect(first.facility.pue).toBe(1.2);
-    // Seen once: patched, not kept. Seen again (any case): kept, and shared from then on.
-    const kept = derivedBook(base, new Map([["FACILITY.PUE", 1.2]]));
+    // Seen once: patched, not kept. Seen again: kept, and shared from then on.
+    const kept = derivedBook(base, new Map([["facility.pue", 1.2]]));
     expect(kept).not.toBe(first);
     expect(kept.facility.pue).toBe(1.2);
     expect(derivedBook(base, new Map([["facility.pue", 1.2]]))).toBe(kept);
+    // The key typed in another case: seen once as typed, then shares the kept book.
+    expect(derivedBook(base, new Map([["FACILITY.PUE", 1.2]]))).not.toBe(kept);
+    expect(derivedBook(base, new Map([["FACILITY.PUE", 1.2]]))).toBe(kept);
+    // A longer range too.
+    const two = new Map([
+      ["facility.pue", 1.2],
+      ["facility.electricity", 0.1],
+    ]);
+    expect(derivedBook(base, two)).not.toBe(derivedBook(base, two));
+    expect(derivedBook(base, two)).toBe(derivedBook(base, new Map([...two].reverse())));
     // Ranges seen once each do not push it out; ranges kept do, past the bound.
     for (let i = 0; i < 1000; i++) derivedBook(base, new Map([["facility.pue", 1.25 + i / 1e6]]));
     expect(derivedBook(base, new Map([["facility.pue", 1.2]]))).toBe(kept);

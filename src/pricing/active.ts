@@ -68,15 +68,17 @@ const MAX_SEEN = 4096;
 function seenBefore(cache: Derived, extra: Overrides): boolean {
   let key = "";
   let value: number | string = "";
-  if (extra.size === 1) for ([key, value] of extra);
+  if (extra.size === 1)
+    for ([key, value] of extra); // its one row
   else value = overridesId(extra);
+  let values = cache.seen.get(key);
+  if (values?.has(value)) return true;
   if (++cache.seenCount > MAX_SEEN) {
     cache.seen.clear();
     cache.seenCount = 1;
+    values = undefined;
   }
-  let values = cache.seen.get(key);
   if (!values) cache.seen.set(key, (values = new Set()));
-  if (values.has(value)) return true;
   values.add(value);
   return false;
 }

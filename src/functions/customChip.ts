@@ -7,7 +7,7 @@ import {
   type CustomChipInput,
   type PriceBook,
 } from "../pricing";
-import { live } from "./live";
+import { live, reading } from "./live";
 import * as P from "./params";
 
 function programme(
@@ -96,14 +96,5 @@ export function chipBreakeven(
   live(invocation, scenario, [unit_cost, nre_per_year, years, gpu, gpu_price], chipBreakevenElement);
 }
 
-/** GPU.CHIPBREAKEVEN of one element of its arguments' broadcast. */
-function chipBreakevenElement(
-  book: PriceBook,
-  unitCost: unknown,
-  nrePerYear: unknown,
-  years: unknown,
-  gpu: unknown,
-  gpuPrice: unknown,
-): number {
-  return chipBreakevenUnits(programme(book, unitCost, nrePerYear, years, gpu, gpuPrice));
-}
+/** GPU.CHIPBREAKEVEN of one element of its arguments' broadcast: the programme they describe, its break-even. */
+const chipBreakevenElement = reading(programme, (_, p) => chipBreakevenUnits(p));

@@ -15,7 +15,7 @@ import {
   type ServingInput,
 } from "../pricing";
 import { table } from "./excel";
-import { live } from "./live";
+import { live, reading } from "./live";
 import * as P from "./params";
 
 /** The model of a `params` argument, with the book's default when omitted. */
@@ -116,17 +116,8 @@ export function queryEnergy(
   live(invocation, scenario, [tokens_out, tokens_in, params, gpu, utilization], queryEnergyElement);
 }
 
-/** GPU.QUERYENERGY of one element of its arguments' broadcast. */
-function queryEnergyElement(
-  book: PriceBook,
-  tokensOut: unknown,
-  tokensIn: unknown,
-  params: unknown,
-  gpu: unknown,
-  utilization: unknown,
-): number {
-  return queryEnergyWh(book, query(book, tokensOut, tokensIn, params, gpu, utilization));
-}
+/** GPU.QUERYENERGY of one element of its arguments' broadcast: the query they describe, its energy. */
+const queryEnergyElement = reading(query, queryEnergyWh);
 
 /** The fleet FLEETSIZE and FLEETCOST size, with the book's defaults filled in. */
 function fleet(
@@ -182,18 +173,8 @@ export function fleetSize(
   );
 }
 
-/** GPU.FLEETSIZE of one element of its arguments' broadcast. */
-function fleetSizeElement(
-  book: PriceBook,
-  queriesPerDay: unknown,
-  tokensPerQuery: unknown,
-  params: unknown,
-  gpu: unknown,
-  utilization: unknown,
-  peakToAverage: unknown,
-): number {
-  return fleetSizeOf(book, fleet(book, queriesPerDay, tokensPerQuery, params, gpu, utilization, peakToAverage));
-}
+/** GPU.FLEETSIZE of one element of its arguments' broadcast: the fleet they describe, its size. */
+const fleetSizeElement = reading(fleet, fleetSizeOf);
 
 /** FLEETCOST's row labels: stable, for XLOOKUP. */
 export const FLEET_LABELS = [
@@ -294,18 +275,8 @@ export function tokensPerSec(
   live(invocation, scenario, [model, gpu, precision, batch, tokens_in, tokens_out], tokensPerSecElement);
 }
 
-/** GPU.TOKENSPERSEC of one element of its arguments' broadcast. */
-function tokensPerSecElement(
-  book: PriceBook,
-  model: unknown,
-  gpu: unknown,
-  precision: unknown,
-  batch: unknown,
-  tokensIn: unknown,
-  tokensOut: unknown,
-): number {
-  return servingPoint(book, serving(book, model, gpu, precision, batch, tokensIn, tokensOut)).tokensPerSecond;
-}
+/** GPU.TOKENSPERSEC of one element of its arguments' broadcast: the serving run they describe, its throughput. */
+const tokensPerSecElement = reading(serving, (book, s) => servingPoint(book, s).tokensPerSecond);
 
 /**
  * USD per million output tokens served on rented or owned accelerators, prompt processing included.

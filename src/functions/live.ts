@@ -19,6 +19,18 @@ type Table = (book: PriceBook) => CellResult[][];
 type Element = GridElement<PriceBook>;
 
 /**
+ * The `Element` of a function that reads its input from its arguments (`read`: the values as
+ * Excel passed them, with the book's defaults) and computes one figure from it:
+ * `reading(run, trainEnergyMwh)` is GPU.TRAINENERGY's. Made once, at module level.
+ */
+export function reading<A extends unknown[], I>(
+  read: (book: PriceBook, ...values: A) => I,
+  compute: (book: PriceBook, input: I) => number,
+): (book: PriceBook, ...values: A) => number {
+  return (book, ...values) => compute(book, read(book, ...values));
+}
+
+/**
  * One open cell of a GPU.* function that reads the price book: what it needs to compute again
  * and what it last sent. A workbook keeps thousands of these open, and every object a cell keeps
  * is work for the garbage collector on each collection while it stays open: a cell is this

@@ -8,7 +8,7 @@ import {
   type TrainingInput,
 } from "../pricing";
 import { broadcast } from "./grid";
-import { live, plain } from "./live";
+import { live, plain, reading } from "./live";
 import * as P from "./params";
 
 function run(
@@ -155,17 +155,8 @@ export function trainEnergy(
   live(invocation, scenario, [params, tokens, gpu, mfu, precision], trainEnergyElement);
 }
 
-/** GPU.TRAINENERGY of one element of its arguments' broadcast. */
-function trainEnergyElement(
-  book: PriceBook,
-  params: unknown,
-  tokens: unknown,
-  gpu: unknown,
-  mfu: unknown,
-  precision: unknown,
-): number {
-  return trainEnergyMwh(book, run(book, params, tokens, gpu, mfu, precision));
-}
+/** GPU.TRAINENERGY of one element of its arguments' broadcast: the run they describe, its energy. */
+const trainEnergyElement = reading(run, trainEnergyMwh);
 
 /**
  * Emissions of a training run, tonnes CO2e: its energy x the grid's carbon intensity (facility.grid_intensity).
@@ -192,14 +183,5 @@ export function trainCo2(
   live(invocation, scenario, [params, tokens, gpu, mfu, precision], trainCo2Element);
 }
 
-/** GPU.TRAINCO2 of one element of its arguments' broadcast. */
-function trainCo2Element(
-  book: PriceBook,
-  params: unknown,
-  tokens: unknown,
-  gpu: unknown,
-  mfu: unknown,
-  precision: unknown,
-): number {
-  return trainCo2Tonnes(book, run(book, params, tokens, gpu, mfu, precision));
-}
+/** GPU.TRAINCO2 of one element of its arguments' broadcast: the run they describe, its emissions. */
+const trainCo2Element = reading(run, trainCo2Tonnes);

@@ -117,6 +117,9 @@ export class DriverModel {
 }
 observe(DriverModel, "label", "heading", "detail", "first", "selected");
 
+/** The pane's tabs, each with its panel. */
+export type PaneTab = "assumptions" | "functions" | "insert";
+
 /** A group of the edition update's list of changes (expandable). */
 export class ChangeGroupModel {
   declare open: boolean;
@@ -133,7 +136,7 @@ export class ChangeGroupModel {
 observe(ChangeGroupModel, "open");
 
 export class PaneModel implements CellOwner {
-  declare tab: "assumptions" | "functions" | "insert";
+  declare tab: PaneTab;
   declare status: Status;
   declare search: string;
   declare changedOnly: boolean;
@@ -649,7 +652,7 @@ export class PaneModel implements CellOwner {
     if (show) this.run(() => show.call(this.store), "The assumptions sheet is shown.");
   }
 
-  setTab(tab: "assumptions" | "functions" | "insert"): void {
+  setTab(tab: PaneTab): void {
     this.tab = tab;
     if (tab === "functions") void this.reference.load();
     if (tab === "insert") void this.insert.grid.load();

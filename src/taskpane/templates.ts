@@ -15,7 +15,7 @@ import type { CellModel } from "./cells";
 import { copyText, download, downloadsBlocked } from "./files";
 import { isCell, type GroupModel, type Slot, type TableRowModel } from "./groups";
 import type { TableColumn } from "./layout";
-import type { ChangeGroupModel, DriverModel, PaneModel, StoreProblem } from "./paneModel";
+import type { ChangeGroupModel, DriverModel, PaneModel, PaneTab, StoreProblem } from "./paneModel";
 import type { ChangeLine } from "./edition";
 import { formatNumber } from "./cells";
 import type { FunctionModel, ParamField } from "./referenceModel";
@@ -835,39 +835,26 @@ const insertPanel = html<PaneModel>`
 
 // ---- the pane ------------------------------------------------------------------------------
 
+/** A tab of the pane's tab list: `tab-<id>`, controlling the panel `panel-<id>`. */
+function tabButton(id: PaneTab, label: string) {
+  return html<PaneModel>`
+    <button
+      type="button"
+      role="tab"
+      id="tab-${id}"
+      aria-controls="panel-${id}"
+      aria-selected="${(x) => String(x.tab === id)}"
+      @click="${(x) => x.setTab(id)}"
+    >
+      ${label}
+    </button>
+  `;
+}
+
 export const paneTemplate = html<PaneModel>`
   ${header} ${banners}
   <div class="tabs" role="tablist" aria-label="Pane sections">
-    <button
-      type="button"
-      role="tab"
-      id="tab-assumptions"
-      aria-controls="panel-assumptions"
-      aria-selected="${(x) => String(x.tab === "assumptions")}"
-      @click="${(x) => x.setTab("assumptions")}"
-    >
-      Assumptions
-    </button>
-    <button
-      type="button"
-      role="tab"
-      id="tab-functions"
-      aria-controls="panel-functions"
-      aria-selected="${(x) => String(x.tab === "functions")}"
-      @click="${(x) => x.setTab("functions")}"
-    >
-      Functions
-    </button>
-    <button
-      type="button"
-      role="tab"
-      id="tab-insert"
-      aria-controls="panel-insert"
-      aria-selected="${(x) => String(x.tab === "insert")}"
-      @click="${(x) => x.setTab("insert")}"
-    >
-      Insert
-    </button>
+    ${tabButton("assumptions", "Assumptions")} ${tabButton("functions", "Functions")} ${tabButton("insert", "Insert")}
   </div>
   <section
     id="panel-assumptions"

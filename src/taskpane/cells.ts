@@ -14,6 +14,8 @@ import { formatValue } from "./validate";
 export interface CellOwner {
   /** The notes of the edition the workbook computes with (empty until they have loaded). */
   readonly notes: Readonly<Record<string, string>>;
+  /** Whether `notes` has loaded (reading it starts the load). */
+  readonly notesLoaded: boolean;
   typed(cell: CellModel, text: string): void;
   commit(cell: CellModel): void;
   revert(cell: CellModel): void;
@@ -86,13 +88,24 @@ export class CellModel {
     return this.assumption.shipped.unit;
   }
 
-  /** The shipped figure: default, source, as-of date and the edition's note on it. */
-  get meta(): string {
+  /** The shipped figure in a line: default, source and as-of date. */
+  get sourceLine(): string {
     const s = this.assumption.shipped;
-    const note = noteOf(this.owner.notes, this.assumption.key) ?? "";
-    return [`Default ${formatNumber(s.value)} ${s.unit}`, s.source, `as of ${s.asOf}`, note]
-      .filter(Boolean)
-      .join(" · ");
+    return [`Default ${formatNumber(s.value)} ${s.unit}`, s.source, `as of ${s.asOf}`].filter(Boolean).join(" · ");
+  }
+
+  /**
+   * The edition's note on the figure (why it was taken, how sources disagree); "" where it has
+   * none, or while the notes load (reading it starts their load, see CellOwner.notes).
+   */
+  get note(): string {
+    return noteOf(this.owner.notes, this.assumption.key) ?? "";
+  }
+
+  /** The shipped figure: its source line, then the edition's note on it. */
+  get meta(): string {
+    const note = this.note;
+    return note ? `${this.sourceLine} · ${note}` : this.sourceLine;
   }
 
   get changedText(): string {

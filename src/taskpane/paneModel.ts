@@ -24,6 +24,9 @@ import { NO_USAGE, mergeUsage, usageFromCells, usageFromEdits } from "./usage";
 import { parseAssumptionInput } from "./validate";
 import type { InsertResult } from "./workbook";
 
+/** The notes before they have loaded (PaneModel.notes): none, and known as not loaded yet. */
+const NO_NOTES: Readonly<Record<string, string>> = Object.freeze({});
+
 /** What a cell model is brought up to date from (PaneModel.sync keeps it). */
 interface CellView {
   readonly book: PriceBook;
@@ -103,6 +106,8 @@ export class DriverModel {
    * between a click's press and release, and the click would land on nothing.
    */
   declare selected: boolean;
+  /** Its note is shown ("Why this figure" open under the source line). */
+  declare noteOpen: boolean;
   constructor(
     readonly cell: CellModel,
     label: string,
@@ -113,9 +118,10 @@ export class DriverModel {
     this.detail = "";
     this.first = false;
     this.selected = false;
+    this.noteOpen = false;
   }
 }
-observe(DriverModel, "label", "heading", "detail", "first", "selected");
+observe(DriverModel, "label", "heading", "detail", "first", "selected", "noteOpen");
 
 /** The pane's tabs, each with its panel. */
 export type PaneTab = "assumptions" | "functions" | "insert";
@@ -190,7 +196,7 @@ export class PaneModel implements CellOwner {
     this.changedOnly = false;
     this.active = "base";
     this.edition = "";
-    this.loadedNotes = {};
+    this.loadedNotes = NO_NOTES;
     this.writable = true;
     this.canUndo = false;
     this.undoLabel = "";
@@ -238,6 +244,10 @@ export class PaneModel implements CellOwner {
       );
     }
     return this.loadedNotes;
+  }
+
+  get notesLoaded(): boolean {
+    return this.notes !== NO_NOTES;
   }
 
   /** Reads the workbook's cells for the chips it prices (once, after the first screen). */
@@ -312,7 +322,7 @@ export class PaneModel implements CellOwner {
       return;
     }
     this.active = doc.activeScenario;
-    if (this.edition !== doc.bookVersion) this.loadedNotes = {};
+    if (this.edition !== doc.bookVersion) this.loadedNotes = NO_NOTES;
     this.edition = doc.bookVersion;
     this.writable = this.store.writable;
     this.syncUndo();

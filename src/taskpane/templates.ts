@@ -25,6 +25,8 @@ import type { GridForm, InsertModel } from "./sensitivityModel";
 const KEEP = true; // an event handler returning true keeps the browser's default action
 
 const valueOf = (c: ExecutionContext) => (c.event.target as HTMLInputElement).value;
+/** Whether the <details> whose toggle event this is is open. */
+const opened = (c: ExecutionContext) => (c.event.target as HTMLDetailsElement).open;
 
 /**
  * Leaving a field saves what was typed, unless the person went to a command of the pane (Undo,
@@ -139,6 +141,25 @@ const self: Of<CellModel> = (x) => x;
 
 const ofDriver: Of<DriverModel> = (x) => x.cell;
 
+/**
+ * Under the driver last focused: its source line, and the edition's note on it behind "Why this
+ * figure" (the notes are a chunk of their own, loaded when a note is first opened; a long note
+ * would also push every driver below it down at each click).
+ */
+const driverSource = html<DriverModel>`
+  <div class="meta">${(x) => x.cell.sourceLine}</div>
+  <details class="why" ?open="${(x) => x.noteOpen}" @toggle="${(x, c) => (x.noteOpen = opened(c))}">
+    <summary>Why this figure</summary>
+    ${when(
+      (x) => x.noteOpen,
+      html<DriverModel>`<p class="note">
+        ${(x) =>
+          x.cell.note || (x.cell.owner.notesLoaded ? "The edition has no note on this figure." : "Loading the note...")}
+      </p>`,
+    )}
+  </details>
+`;
+
 const driverRow = html<DriverModel>`
   ${when((x) => x.first, html<DriverModel>`<h3 class="driver-heading">${(x) => x.heading}</h3>`)}
   <div class="driver${(x) => (x.cell.changed ? " changed" : "")}" data-row="${(x) => x.cell.key}">
@@ -149,10 +170,7 @@ const driverRow = html<DriverModel>`
     <div class="driver-edit">${cellInput("drv", ofDriver, true)}</div>
     <div class="driver-reset">${resetButton(ofDriver)}</div>
     ${baseValue(ofDriver, "")}
-    <div class="driver-notes">
-      ${cellNotes("drv", ofDriver)}
-      ${when((x) => x.selected, html<DriverModel>`<div class="meta">${(x) => x.cell.meta}</div>`)}
-    </div>
+    <div class="driver-notes">${cellNotes("drv", ofDriver)} ${when((x) => x.selected, driverSource)}</div>
   </div>
 `;
 
@@ -248,7 +266,7 @@ const group = html<GroupModel, PaneModel>`
     class="group"
     id="${(x) => x.id}"
     ?open="${(x) => x.open}"
-    @toggle="${(x, c) => c.parent.toggleGroup(x, (c.event.target as HTMLDetailsElement).open)}"
+    @toggle="${(x, c) => c.parent.toggleGroup(x, opened(c))}"
   >
     <summary>
       ${(x) => x.name} <span class="count">${(x) => x.countText}</span>
@@ -376,7 +394,7 @@ const changeGroup = html<ChangeGroupModel>`
     class="change-group"
     id="${(x) => x.id}"
     ?open="${(x) => x.open}"
-    @toggle="${(x, c) => (x.open = (c.event.target as HTMLDetailsElement).open)}"
+    @toggle="${(x, c) => (x.open = opened(c))}"
   >
     <summary>
       ${(x) => x.group.name} <span class="count">${(x) => x.group.lines.length}</span>
@@ -677,12 +695,7 @@ const functionBody = html<FunctionModel>`
 `;
 
 const functionEntry = html<FunctionModel>`
-  <details
-    class="fn"
-    id="${(x) => x.id}"
-    ?open="${(x) => x.open}"
-    @toggle="${(x, c) => (x.open = (c.event.target as HTMLDetailsElement).open)}"
-  >
+  <details class="fn" id="${(x) => x.id}" ?open="${(x) => x.open}" @toggle="${(x, c) => (x.open = opened(c))}">
     <summary><code>${(x) => x.signature}</code></summary>
     ${when((x) => x.open, functionBody)}
   </details>

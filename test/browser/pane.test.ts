@@ -156,16 +156,25 @@ describe("the first screen", () => {
     expect(await page.locator("#groups input").count()).toBe(0);
     expect(await page.locator("input.num").count()).toBe(keys.length);
     // Nor a driver's lines with nothing to say (a refusal, a co-author's value, Reset, a source).
-    expect(await page.locator("#drivers :is(.message, .remote, .problem, .meta, [data-reset], .base)").count()).toBe(0);
-    // The figures' notes, a chunk of their own, load when a source line is first shown.
+    expect(
+      await page.locator("#drivers :is(.message, .remote, .problem, .meta, .why, [data-reset], .base)").count(),
+    ).toBe(0);
+    // A focused driver shows its source line; the edition's note on it, a chunk of its own,
+    // loads when "Why this figure" is first opened.
     const notesLoaded = () =>
       page.evaluate(() => performance.getEntriesByType("resource").some((e) => /\/notes-[^/]*\.js$/.test(e.name)));
     expect(await notesLoaded()).toBe(false);
     await driver(page, "facility.pue").click();
+    const row = page.locator('#drivers [data-row="facility.pue"]');
     await expect
-      .poll(() => page.locator('#drivers [data-row="facility.pue"] .meta').textContent())
-      .toMatch(/^Default 1\.25 ratio · .* · as of /);
-    await expect.poll(notesLoaded).toBe(true);
+      .poll(() => row.locator(".meta").textContent())
+      .toMatch(/^Default 1\.25 ratio · Epoch AI.* · as of 2024$/);
+    expect(await notesLoaded()).toBe(false);
+    await row.locator(".why > summary").click();
+    await expect.poll(() => row.locator(".why .note").textContent()).toMatch(/hyperscalers run at about 1\.1\s*$/);
+    expect(await notesLoaded()).toBe(true);
+    await row.locator(".why > summary").click(); // closed again: the note goes
+    await expect.poll(() => row.locator(".why .note").count()).toBe(0);
     await page.locator("#search").click(); // leave the field as it was
   });
 

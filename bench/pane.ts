@@ -15,16 +15,19 @@
  * - the pane: taskpane.html with the mocked Excel; the key is typed into the first key driver;
  * - the baseline: an add-in page that shows one input, i.e. office.js from the same (mocked) CDN
  *   and one <input> shown once Office.onReady fires (no add-in page can take input earlier);
- * - for reference, a bare HTML page with one input and no script at all, and the one-input add-in
- *   page with the test's mocked Excel loaded as the pane has it (what the mock itself costs).
+ * - for reference, a bare HTML page with one input and no script at all, the one-input add-in
+ *   page with the test's mocked Excel loaded as the pane has it (what the mock itself costs), and
+ *   the pane and the one-input page with office.js served beside them and no Playwright route
+ *   (what the harness's request interception costs each page).
  * The functions' registration is timed too: the page's deferred script associates every
  * GPU.* function before DOMContentLoaded, which the bench records with the count associated.
  */
-import { readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
-import { CDN, launch, mockScripts, routeOffice, serveDist, type Served } from "../test/browser/page";
+import { CDN, OFFICE_JS, launch, mockScripts, routeOffice, serveDist, type Served } from "../test/browser/page";
 import type { BenchOptions, Measurement } from "./types";
 
 const DIST = path.resolve(__dirname, "../dist");
@@ -39,8 +42,8 @@ const PROBE = `
   });
 `;
 
-const ADDIN_ONE_INPUT = `<!doctype html><html lang="en"><head><meta charset="UTF-8" />
-<title>One input</title><script src="${CDN}office.js"></script></head>
+const addinOneInput = (officeJs: string) => `<!doctype html><html lang="en"><head><meta charset="UTF-8" />
+<title>One input</title><script src="${officeJs}"></script></head>
 <body><main id="app"></main><script>
 Office.onReady(() => {
   const input = document.createElement("input");
@@ -49,6 +52,7 @@ Office.onReady(() => {
   document.getElementById("app").append(input);
 });
 </script></body></html>`;
+const ADDIN_ONE_INPUT = addinOneInput(`${CDN}office.js`);
 
 const BARE_ONE_INPUT = `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>One input</title></head>
 <body><main><input id="one" aria-label="One input" /></main></body></html>`;
@@ -59,7 +63,20 @@ interface Page {
   readonly html?: string;
   readonly target: string;
   readonly mock: boolean;
+  /**
+   * Served as is, with no Playwright route in its context (office.js from beside the page, see
+   * DIRECT): a route makes Chromium pause every request of the page and hand it to Node.
+   */
+  readonly direct?: boolean;
 }
+
+/**
+ * The reference pages timed without request interception: the pane's page with office.js from
+ * the local server instead of the CDN, and the one-input page likewise. Written to a folder the
+ * bench's server mounts beside dist/ (so the pane's scripts still load from dist/).
+ */
+const DIRECT = "bench-direct-";
+const OFFICE_JS_LOCAL = "office-js/office.js";
 
 const PAGES: readonly Page[] = [
   { name: "pane", path: "taskpane.html", target: "#drivers input.num", mock: true },
@@ -73,7 +90,19 @@ const PAGES: readonly Page[] = [
     target: "#one",
     mock: true,
   },
+  { name: "pane-direct", path: `${DIRECT}pane.html`, target: "#drivers input.num", mock: true, direct: true },
+  { name: "addin-one-input-direct", path: `${DIRECT}one-input.html`, target: "#one", mock: false, direct: true },
 ];
+
+/** Writes the DIRECT pages into a new folder; returns it. */
+function directPages(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "gpu-cost-bench-"));
+  const pane = readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+  if (!pane.includes(`${CDN}office.js`)) throw new Error("taskpane.html does not load office.js from the CDN");
+  writeFileSync(path.join(dir, "pane.html"), pane.replaceAll(`${CDN}office.js`, OFFICE_JS_LOCAL));
+  writeFileSync(path.join(dir, "one-input.html"), addinOneInput(OFFICE_JS_LOCAL));
+  return dir;
+}
 
 interface Timing {
   readonly tti: number;
@@ -86,7 +115,7 @@ interface Timing {
 async function timeOnce(browser: Browser, server: Served, p: Page): Promise<Timing> {
   const context = await browser.newContext({ viewport: { width: 400, height: 900 } });
   try {
-    await routeOffice(context);
+    if (!p.direct) await routeOffice(context);
     if (p.html) {
       const html = p.html;
       await context.route(`${server.url}${p.path}`, (route) =>
@@ -124,7 +153,8 @@ function kb(file: string): { raw: number; gzip: number } {
 
 export async function run(options: BenchOptions): Promise<Measurement[]> {
   const runs = options.smoke ? 1 : 21;
-  const server = await serveDist();
+  const direct = directPages();
+  const server = await serveDist({ [DIRECT]: direct, [path.dirname(OFFICE_JS_LOCAL) + "/"]: OFFICE_JS });
   const browser = await launch();
   const times = new Map<string, Timing[]>(PAGES.map((p) => [p.name, []]));
   try {
@@ -133,6 +163,7 @@ export async function run(options: BenchOptions): Promise<Measurement[]> {
   } finally {
     await browser.close();
     await server.close();
+    rmSync(direct, { recursive: true, force: true });
   }
   if (process.env.BENCH_VERBOSE) {
     for (const [name, ts] of times) console.log(name, ts.map((t) => Math.round(t.tti)).join(" "));
@@ -176,6 +207,15 @@ export async function run(options: BenchOptions): Promise<Measurement[]> {
       value: tti("pane"),
       unit: "ms",
       baseline: { name: "the one-input page, mocked Excel loaded", value: tti("addin-one-input-mocked") },
+    },
+    {
+      // The harness's own cost (reference): a Playwright route pauses each request of a page and
+      // hands it to Node, which the pane pays for each of its scripts and the one-input page for
+      // none. Here both pages load office.js from beside them, and no request is intercepted.
+      name: "pane: time to interactive, no request intercepted (reference)",
+      value: tti("pane-direct"),
+      unit: "ms",
+      baseline: { name: "the one-input page, no request intercepted", value: tti("addin-one-input-direct") },
     },
     {
       name: "pane: time to interactive against a bare HTML page (no office.js)",

@@ -228,8 +228,8 @@ export class PaneModel implements CellOwner {
   }
 
   /**
-   * The edition's notes on its figures (./cells meta): a chunk of their own, loaded when a
-   * figure's source line is first shown (a focused key driver, an open group), not for the first
+   * The edition's notes on its figures (./cells note): a chunk of their own, loaded when a note
+   * is first shown (a key driver's "Why this figure" opened, a group's rows), not for the first
    * screen; empty until it has loaded (the figures show at once without their notes).
    */
   get notes(): Readonly<Record<string, string>> {

@@ -13,7 +13,8 @@ import { SETTINGS_KEY, emptyDocument, serialize } from "../../src/store/document
 import { contentType, fakeExcelScript, serve } from "./server";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const OFFICE_JS = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
+/** office.js as the npm package ships it (the CDN's files). */
+export const OFFICE_JS = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
 export const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 export interface Served {
@@ -21,9 +22,10 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveDist(): Promise<Served> {
+/** dist/ on 127.0.0.1, with `mounts` beside it (see ./server.ts). */
+export async function serveDist(mounts: Readonly<Record<string, string>> = {}): Promise<Served> {
   if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error(`${DIST} has no build: run npm run build.`);
-  return serve(DIST);
+  return serve(DIST, mounts);
 }
 
 export async function launch(): Promise<Browser> {

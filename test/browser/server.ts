@@ -22,11 +22,22 @@ export function contentType(file: string): string {
   return TYPES[path.extname(file)] ?? "application/octet-stream";
 }
 
-export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves `root`, and each of `mounts` (a URL prefix such as "office-js/" -> a folder) beside it:
+ * the bench serves office.js from the npm package this way when it times pages without
+ * Playwright's request interception (bench/pane.ts).
+ */
+export async function serve(
+  root: string,
+  mounts: Readonly<Record<string, string>> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
-    const file = path.resolve(root, rel);
-    if (!file.startsWith(path.resolve(root)) || !existsSync(file) || !statSync(file).isFile()) {
+    let rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
+    let base = root;
+    for (const [prefix, dir] of Object.entries(mounts))
+      if (rel.startsWith(prefix)) [base, rel] = [dir, rel.slice(prefix.length)];
+    const file = path.resolve(base, rel);
+    if (!file.startsWith(path.resolve(base)) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }

@@ -246,6 +246,7 @@ export class PaneModel implements CellOwner {
     return this.loadedNotes;
   }
 
+  /** Whether the notes have loaded (reading it starts their load, as `notes` does). */
   get notesLoaded(): boolean {
     return this.notes !== NO_NOTES;
   }

@@ -190,7 +190,7 @@ async function addinConfig(env, options) {
       // The scripts the pane runs as it opens: the page's bundle, its interface and the
       // price-book editions. V8's explicit compile hint (Chrome and Edge 136+, so WebView2 and
       // Office on the web) compiles all their functions while they download, on a background
-      // thread, rather than each on the main thread at its first call: the pane comes up 40-55 ms
+      // thread, rather than each on the main thread at its first call: the pane comes up 50-55 ms
       // sooner in bench/pane.ts. Other engines read a comment. Added after minification (which
       // drops comments) and before the source maps are written (which it shifts by a line).
       new BannerPlugin({

@@ -210,8 +210,8 @@ export async function run(options: BenchOptions): Promise<Measurement[]> {
     },
     {
       // The harness's own cost (reference): a Playwright route pauses each request of a page and
-      // hands it to Node, which the pane pays for each of its scripts and the one-input page for
-      // none. Here both pages load office.js from beside them, and no request is intercepted.
+      // hands it to Node, which the pane pays for its own scripts too, where the one-input page
+      // has only office.js's. Here both load office.js from beside them, and nothing is paused.
       name: "pane: time to interactive, no request intercepted (reference)",
       value: tti("pane-direct"),
       unit: "ms",

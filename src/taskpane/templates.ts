@@ -89,10 +89,11 @@ function cellInput<T>(place: string, cell: Of<T>, labelled: boolean) {
 /**
  * Lines under a field, each made only while it has something to say (most fields never do, and
  * the first screen stays small): why the text was refused, a co-author's value, a problem the
- * store found in the cell.
+ * store found in the cell. One binding decides whether there is anything to say at all: a field
+ * with nothing costs the first render one placeholder, not three.
  */
 function cellNotes<T>(place: string, cell: Of<T>) {
-  return html<T>`
+  const lines = html<T>`
     ${when(
       (x) => cell(x).invalid,
       html<T>`<div class="message" id="${(x) => `${cell(x).domId(place)}-msg`}" role="alert">
@@ -102,6 +103,10 @@ function cellNotes<T>(place: string, cell: Of<T>) {
     ${when((x) => cell(x).remote !== "", html<T>`<div class="remote">${(x) => cell(x).remote}</div>`)}
     ${when((x) => cell(x).problem !== "", html<T>`<div class="problem">${(x) => cell(x).problem}</div>`)}
   `;
+  return html<T>`${when((x) => {
+    const c = cell(x);
+    return c.invalid || c.remote !== "" || c.problem !== "";
+  }, lines)}`;
 }
 
 /** Reset, made while the value differs from the default. */

@@ -13,7 +13,7 @@
  * is inlined where it is used (`.inline()`): its markup and bindings join the template's own.
  * Interpolated as is, it would be a child view: a comment, a placeholder and a binding of its
  * own, in every row. Inlining took the first screen from 68 comments to 15 and from 173 blank
- * text nodes to 117, and the CPU profile of its render from 42 to 23 ms (with ./dedent.ts's
+ * text nodes to 117, and the CPU profile of its render from 36-42 to 23 ms (with ./dedent.ts's
  * edges and cellNotes' one binding).
  */
 import { Updates, oneTime, repeat, when, type ExecutionContext } from "@microsoft/fast-element";

@@ -243,8 +243,10 @@ const column = html<TableColumn>`<th scope="col">${(x) => x.label}<span class="u
 const focusedCell: Of<GroupModel> = (x) => x.table!.focused!;
 const cellDetail = html<GroupModel>`
   <div class="cell-detail${(x) => (focusedCell(x).invalid ? " invalid" : "")}">
-    <strong>${(x) => focusedCell(x).label}</strong> <code>${(x) => focusedCell(x).key}</code>
-    ${baseValue(focusedCell).inline()} ${resetButton(focusedCell).inline()}
+    <div class="cell-head">
+      <strong>${(x) => focusedCell(x).label}</strong> <code>${(x) => focusedCell(x).key}</code>
+      ${baseValue(focusedCell).inline()} ${resetButton(focusedCell).inline()}
+    </div>
     <div class="meta">
       ${(x) => focusedCell(x).meta}${(x) => (focusedCell(x).changedText ? ` · ${focusedCell(x).changedText}` : "")}
     </div>

@@ -47,6 +47,8 @@ describe("Insert model sheet", () => {
     await page.locator("#tab-insert").click();
     const button = page.locator('[data-control="insert-sheet"]');
     await button.waitFor();
+    // The tab as people see it once loaded: the sensitivity grid's form reads functions.json first.
+    await page.locator('[data-control="grid-form"]').waitFor();
     await screenshot(page, "taskpane-insert.png");
     await button.click();
     await expect.poll(() => status(page)).toBe('Inserted the model sheet "GPU model".');

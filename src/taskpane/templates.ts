@@ -9,8 +9,9 @@
  * design values in taskpane.css: the Fluent UI web components would add ~55 KB to the pane and
  * a third to its time to interactive (bench/pane.ts), for buttons.
  *
- * A part written once and used in several templates (a field, its Reset, its notes; the header)
- * is inlined where it is used (`.inline()`): its markup and bindings join the template's own.
+ * A part written on its own (a field, its Reset and its notes, which several templates share;
+ * the header, the tabs) is inlined where it is used (`.inline()`): its markup and bindings join
+ * the template's own.
  * Interpolated as is, it would be a child view: a comment, a placeholder and a binding of its
  * own, in every row. Inlining took the first screen from 68 comments to 15 and from 173 blank
  * text nodes to 117, and the CPU profile of its render from 36-42 to 23 ms (with ./dedent.ts's

@@ -32,10 +32,10 @@ export async function serve(
   mounts: Readonly<Record<string, string>> = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
-    let rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
-    let base = root;
-    for (const [prefix, dir] of Object.entries(mounts))
-      if (rel.startsWith(prefix)) [base, rel] = [dir, rel.slice(prefix.length)];
+    const requested = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
+    // The first mount whose prefix the path starts with, else root (a path is matched once).
+    const [prefix, base] = Object.entries(mounts).find(([p]) => requested.startsWith(p)) ?? ["", root];
+    const rel = requested.slice(prefix.length);
     const file = path.resolve(base, rel);
     if (!file.startsWith(path.resolve(base)) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();

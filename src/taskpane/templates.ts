@@ -101,20 +101,21 @@ function cellInput<T>(place: string, cell: Of<T>, labelled: boolean) {
  * with nothing costs the first render one placeholder, not three.
  */
 function cellNotes<T>(place: string, cell: Of<T>) {
+  const invalid = (x: T) => cell(x).invalid;
+  const remote = (x: T) => cell(x).remote !== "";
+  const problem = (x: T) => cell(x).problem !== "";
   const lines = html<T>`
     ${when(
-      (x) => cell(x).invalid,
+      invalid,
       html<T>`<div class="message" id="${(x) => `${cell(x).domId(place)}-msg`}" role="alert">
         ${(x) => cell(x).message}
       </div>`,
     )}
-    ${when((x) => cell(x).remote !== "", html<T>`<div class="remote">${(x) => cell(x).remote}</div>`)}
-    ${when((x) => cell(x).problem !== "", html<T>`<div class="problem">${(x) => cell(x).problem}</div>`)}
+    ${when(remote, html<T>`<div class="remote">${(x) => cell(x).remote}</div>`)}
+    ${when(problem, html<T>`<div class="problem">${(x) => cell(x).problem}</div>`)}
   `;
-  return html<T>`${when((x) => {
-    const c = cell(x);
-    return c.invalid || c.remote !== "" || c.problem !== "";
-  }, lines)}`;
+  // Its "||" makes FAST re-read the dependencies at every evaluation (a volatile binding).
+  return html<T>`${when((x) => invalid(x) || remote(x) || problem(x), lines)}`;
 }
 
 /** Reset, made while the value differs from the default. */
